@@ -1,0 +1,35 @@
+package dev.ordersaga.events;
+
+/**
+ * Record header names. Event metadata travels in CloudEvents Kafka binary-mode headers;
+ * tracing in W3C {@code traceparent}; dead-letter and redrive bookkeeping in
+ * {@code saga-*} headers.
+ */
+public final class EventHeaders {
+
+	/** The event id (a UUID), also the idempotency key. */
+	public static final String ID = "ce_id";
+
+	public static final String TYPE = "ce_type";
+
+	public static final String SOURCE = "ce_source";
+
+	public static final String SPEC_VERSION = "ce_specversion";
+
+	public static final String TIME = "ce_time";
+
+	public static final String CONTENT_TYPE = "content-type";
+
+	public static final String TRACEPARENT = "traceparent";
+
+	public static final String CLOUDEVENTS_VERSION = "1.0";
+
+	public static final String JSON = "application/json";
+
+	/** On a dead-letter record: how many times the record was tried. */
+	public static final String ATTEMPTS = "saga-attempts";
+
+	private EventHeaders() {
+	}
+
+}

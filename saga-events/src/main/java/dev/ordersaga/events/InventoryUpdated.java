@@ -1,0 +1,46 @@
+package dev.ordersaga.events;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Inventory changed an order's stock. A {@code RESERVED} update carries the priced lines
+ * and the total to charge; a {@code REJECTED} one carries the reason.
+ */
+public record InventoryUpdated(OrderId orderId, InventoryStatus status, @Nullable RejectionReason reason,
+		List<PricedLine> lines, @Nullable BigDecimal totalAmount, @Nullable String currency) implements SagaEvent {
+
+	public InventoryUpdated {
+		Require.present(orderId, "orderId");
+		Require.present(status, "status");
+		lines = (lines != null) ? List.copyOf(lines) : List.of();
+		if (status == InventoryStatus.RESERVED) {
+			Require.nonEmpty(lines, "lines");
+			Require.present(totalAmount, "totalAmount");
+			Require.text(currency, "currency");
+		}
+		if (status == InventoryStatus.REJECTED) {
+			Require.present(reason, "reason");
+		}
+	}
+
+	public static InventoryUpdated reserved(OrderId orderId, List<PricedLine> lines, String currency) {
+		BigDecimal total = lines.stream().map(PricedLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+		return new InventoryUpdated(orderId, InventoryStatus.RESERVED, null, lines, total, currency);
+	}
+
+	public static InventoryUpdated rejected(OrderId orderId, RejectionReason reason) {
+		return new InventoryUpdated(orderId, InventoryStatus.REJECTED, reason, List.of(), null, null);
+	}
+
+	public static InventoryUpdated committed(OrderId orderId, List<PricedLine> lines) {
+		return new InventoryUpdated(orderId, InventoryStatus.COMMITTED, null, lines, null, null);
+	}
+
+	public static InventoryUpdated released(OrderId orderId, List<PricedLine> lines) {
+		return new InventoryUpdated(orderId, InventoryStatus.RELEASED, null, lines, null, null);
+	}
+
+}

@@ -1,0 +1,33 @@
+package dev.ordersaga.events;
+
+import java.util.List;
+
+/** The saga's topic names. Every topic is keyed by order id. */
+public final class Topics {
+
+	public static final String ORDER_CREATED = "order.created";
+
+	public static final String INVENTORY_UPDATED = "inventory.updated";
+
+	public static final String PAYMENT_COMPLETED = "payment.completed";
+
+	public static final String ORDER_CONFIRMED = "order.confirmed";
+
+	public static final String ORDER_REJECTED = "order.rejected";
+
+	public static final String ORDER_CANCELLED = "order.cancelled";
+
+	public static final String DLQ_SUFFIX = ".dlq";
+
+	/** Every saga topic, without the dead-letter topics. */
+	public static final List<String> ALL = List.of(ORDER_CREATED, INVENTORY_UPDATED, PAYMENT_COMPLETED,
+			ORDER_CONFIRMED, ORDER_REJECTED, ORDER_CANCELLED);
+
+	private Topics() {
+	}
+
+	public static String deadLetterOf(String topic) {
+		return topic + DLQ_SUFFIX;
+	}
+
+}

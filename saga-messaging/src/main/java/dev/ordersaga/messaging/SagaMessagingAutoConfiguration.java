@@ -1,0 +1,31 @@
+package dev.ordersaga.messaging;
+
+import dev.ordersaga.messaging.inbox.InboundEvents;
+import dev.ordersaga.messaging.inbox.ProcessedEvents;
+import dev.ordersaga.messaging.kafka.DeadLetterRouting;
+import dev.ordersaga.messaging.kafka.EventCodec;
+import dev.ordersaga.messaging.kafka.KafkaHealthIndicator;
+import dev.ordersaga.messaging.kafka.SagaTopics;
+import dev.ordersaga.messaging.outbox.Outbox;
+import dev.ordersaga.messaging.outbox.OutboxRelay;
+import dev.ordersaga.messaging.web.ApiProblems;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/** Everything a saga service needs to publish and consume events reliably. */
+@AutoConfiguration
+@EnableConfigurationProperties(SagaProperties.class)
+@Import({ EventCodec.class, SagaTopics.class, Outbox.class, OutboxRelay.class, ProcessedEvents.class,
+		InboundEvents.class, DeadLetterRouting.class, ApiProblems.class })
+public class SagaMessagingAutoConfiguration {
+
+	@Bean
+	KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+		return new KafkaHealthIndicator(kafkaAdmin);
+	}
+
+}

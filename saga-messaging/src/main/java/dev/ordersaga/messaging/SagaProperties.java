@@ -1,0 +1,44 @@
+package dev.ordersaga.messaging;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings shared by every service, under {@code saga.*}.
+ *
+ * @param topics how the saga's topics are created
+ * @param outbox how the outbox relay publishes
+ * @param retry how a failed record is retried before it is dead-lettered
+ */
+@ConfigurationProperties("saga")
+public record SagaProperties(@DefaultValue Topics topics, @DefaultValue Outbox outbox, @DefaultValue Retry retry) {
+
+	/**
+	 * @param partitions partitions of every saga topic and of its dead-letter topic
+	 * @param replicationFactor replicas of each partition; the broker's default when unset
+	 */
+	public record Topics(@DefaultValue("6") int partitions, @Nullable Short replicationFactor) {
+	}
+
+	/**
+	 * @param sweepInterval how often the relay looks for rows even when no commit woke it
+	 * @param batchSize rows published per round trip
+	 */
+	public record Outbox(@DefaultValue("1s") Duration sweepInterval, @DefaultValue("500") int batchSize) {
+	}
+
+	/**
+	 * @param maxAttempts attempts of a failing record before it goes to its dead-letter topic
+	 * @param initialInterval backoff before the second attempt
+	 * @param multiplier factor by which each backoff grows
+	 * @param maxInterval the longest backoff
+	 */
+	public record Retry(@DefaultValue("4") int maxAttempts, @DefaultValue("200ms") Duration initialInterval,
+			@DefaultValue("2.0") double multiplier, @DefaultValue("5s") Duration maxInterval) {
+	}
+
+}

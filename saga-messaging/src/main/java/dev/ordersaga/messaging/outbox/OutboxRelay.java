@@ -1,0 +1,194 @@
+package dev.ordersaga.messaging.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import dev.ordersaga.events.EventHeaders;
+import dev.ordersaga.messaging.SagaProperties;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes outbox rows to Kafka in id order, then deletes them. It wakes when a
+ * transaction that wrote to the outbox commits, and sweeps on a timer as a safety net
+ * (rows left by a crash, a broker that was down). A PostgreSQL advisory lock lets one
+ * instance of a service relay at a time, which keeps the order per key when several
+ * instances run. A crash after the send and before the delete publishes a row again;
+ * consumers are idempotent, so that is harmless.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final KafkaOperations<String, byte[]> kafka;
+
+	private final SagaProperties.Outbox settings;
+
+	private final String source;
+
+	private final long lockKey;
+
+	private final Semaphore wakeUps = new Semaphore(0);
+
+	private volatile boolean running;
+
+	private @Nullable Thread worker;
+
+	OutboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+			KafkaOperations<String, byte[]> kafka, SagaProperties properties,
+			@Value("${spring.application.name}") String source, @Value("${saga.schema}") String schema) {
+		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.kafka = kafka;
+		this.settings = properties.outbox();
+		this.source = source;
+		this.lockKey = ("outbox-relay:" + schema).hashCode();
+	}
+
+	/** Asks the relay to publish now; cheap and safe to call from any thread. */
+	public void wake() {
+		if (this.wakeUps.availablePermits() == 0) {
+			this.wakeUps.release();
+		}
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		Thread thread = new Thread(this::run, "outbox-relay");
+		thread.setDaemon(true);
+		this.worker = thread;
+		thread.start();
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		this.wakeUps.release();
+		Thread thread = this.worker;
+		if (thread != null) {
+			try {
+				thread.join(5_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** Start after the listeners' containers and stop before them: the outbox drains last. */
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE - 100;
+	}
+
+	private void run() {
+		long failures = 0;
+		while (this.running) {
+			try {
+				this.wakeUps.tryAcquire(this.settings.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
+				this.wakeUps.drainPermits();
+				while (this.running && publishBatch() == this.settings.batchSize()) {
+					// a full batch: more rows are waiting
+				}
+				failures = 0;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				failures++;
+				log.warn("Outbox relay could not publish (attempt {}), retrying: {}", failures, ex.toString());
+				pause(Math.min(5_000, 100L << Math.min(failures, 6)));
+			}
+		}
+	}
+
+	/** Publishes one batch of rows; returns how many. */
+	int publishBatch() {
+		Integer published = this.transactions.execute((status) -> {
+			Boolean locked = this.jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class,
+					this.lockKey);
+			if (!Boolean.TRUE.equals(locked)) {
+				return 0;
+			}
+			List<OutboxRow> rows = this.jdbc.query(
+					"select id, event_id, topic, message_key, event_type, payload, traceparent, created_at"
+							+ " from outbox_event order by id limit ?",
+					(rs, rowNum) -> new OutboxRow(rs.getLong("id"), rs.getObject("event_id", UUID.class),
+							rs.getString("topic"), rs.getString("message_key"), rs.getString("event_type"),
+							rs.getBytes("payload"), rs.getString("traceparent"),
+							rs.getTimestamp("created_at").toInstant()),
+					this.settings.batchSize());
+			if (rows.isEmpty()) {
+				return 0;
+			}
+			List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
+			for (OutboxRow row : rows) {
+				sends.add(this.kafka.send(toRecord(row)));
+			}
+			CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+			Long[] ids = rows.stream().map(OutboxRow::id).toArray(Long[]::new);
+			this.jdbc.update("delete from outbox_event where id = any(?)", (statement) -> {
+				Array array = statement.getConnection().createArrayOf("bigint", ids);
+				statement.setArray(1, array);
+			});
+			return rows.size();
+		});
+		return (published != null) ? published : 0;
+	}
+
+	private ProducerRecord<String, byte[]> toRecord(OutboxRow row) {
+		RecordHeaders headers = new RecordHeaders();
+		headers.add(header(EventHeaders.ID, row.eventId().toString()));
+		headers.add(header(EventHeaders.TYPE, row.eventType()));
+		headers.add(header(EventHeaders.SOURCE, this.source));
+		headers.add(header(EventHeaders.SPEC_VERSION, EventHeaders.CLOUDEVENTS_VERSION));
+		headers.add(header(EventHeaders.TIME, row.createdAt().toString()));
+		headers.add(header(EventHeaders.CONTENT_TYPE, EventHeaders.JSON));
+		headers.add(header(EventHeaders.TRACEPARENT, row.traceparent()));
+		return new ProducerRecord<>(row.topic(), null, row.createdAt().toEpochMilli(), row.messageKey(), row.payload(),
+				headers);
+	}
+
+	private static RecordHeader header(String name, String value) {
+		return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static void pause(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
