@@ -9,11 +9,13 @@ import org.jspecify.annotations.Nullable;
  * Inventory changed an order's stock. A {@code RESERVED} update carries the priced lines
  * and the total to charge; a {@code REJECTED} one carries the reason.
  */
-public record InventoryUpdated(OrderId orderId, InventoryStatus status, @Nullable RejectionReason reason,
-		List<PricedLine> lines, @Nullable BigDecimal totalAmount, @Nullable String currency) implements SagaEvent {
+public record InventoryUpdated(OrderId orderId, String customerId, InventoryStatus status,
+		@Nullable RejectionReason reason, List<PricedLine> lines, @Nullable BigDecimal totalAmount,
+		@Nullable String currency) implements SagaEvent {
 
 	public InventoryUpdated {
 		Require.present(orderId, "orderId");
+		Require.text(customerId, "customerId");
 		Require.present(status, "status");
 		lines = (lines != null) ? List.copyOf(lines) : List.of();
 		if (status == InventoryStatus.RESERVED) {
@@ -26,21 +28,22 @@ public record InventoryUpdated(OrderId orderId, InventoryStatus status, @Nullabl
 		}
 	}
 
-	public static InventoryUpdated reserved(OrderId orderId, List<PricedLine> lines, String currency) {
+	public static InventoryUpdated reserved(OrderId orderId, String customerId, List<PricedLine> lines,
+			String currency) {
 		BigDecimal total = lines.stream().map(PricedLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-		return new InventoryUpdated(orderId, InventoryStatus.RESERVED, null, lines, total, currency);
+		return new InventoryUpdated(orderId, customerId, InventoryStatus.RESERVED, null, lines, total, currency);
 	}
 
-	public static InventoryUpdated rejected(OrderId orderId, RejectionReason reason) {
-		return new InventoryUpdated(orderId, InventoryStatus.REJECTED, reason, List.of(), null, null);
+	public static InventoryUpdated rejected(OrderId orderId, String customerId, RejectionReason reason) {
+		return new InventoryUpdated(orderId, customerId, InventoryStatus.REJECTED, reason, List.of(), null, null);
 	}
 
-	public static InventoryUpdated committed(OrderId orderId, List<PricedLine> lines) {
-		return new InventoryUpdated(orderId, InventoryStatus.COMMITTED, null, lines, null, null);
+	public static InventoryUpdated committed(OrderId orderId, String customerId, List<PricedLine> lines) {
+		return new InventoryUpdated(orderId, customerId, InventoryStatus.COMMITTED, null, lines, null, null);
 	}
 
-	public static InventoryUpdated released(OrderId orderId, List<PricedLine> lines) {
-		return new InventoryUpdated(orderId, InventoryStatus.RELEASED, null, lines, null, null);
+	public static InventoryUpdated released(OrderId orderId, String customerId, List<PricedLine> lines) {
+		return new InventoryUpdated(orderId, customerId, InventoryStatus.RELEASED, null, lines, null, null);
 	}
 
 }

@@ -3,8 +3,8 @@ package dev.ordersaga.events;
 import java.math.BigDecimal;
 
 /** Order-service confirmed an order: stock is reserved and the money charged. */
-public record OrderConfirmed(OrderId orderId, String customerId, BigDecimal totalAmount, String currency)
-		implements SagaEvent {
+public record OrderConfirmed(OrderId orderId, String customerId, BigDecimal totalAmount,
+		String currency) implements SagaEvent {
 
 	public OrderConfirmed {
 		Require.present(orderId, "orderId");

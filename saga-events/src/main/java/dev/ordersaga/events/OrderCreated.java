@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /** A customer placed an order; the saga starts here. */
-public record OrderCreated(OrderId orderId, String customerId, List<OrderLine> items, Instant createdAt)
-		implements SagaEvent {
+public record OrderCreated(OrderId orderId, String customerId, List<OrderLine> items,
+		Instant createdAt) implements SagaEvent {
 
 	public OrderCreated {
 		Require.present(orderId, "orderId");

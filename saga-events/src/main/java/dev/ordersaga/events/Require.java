@@ -2,7 +2,10 @@ package dev.ordersaga.events;
 
 import java.util.List;
 
-/** Contract checks for event records: a violated contract is a record that can never succeed. */
+/**
+ * Contract checks for event records: a violated contract is a record that can never
+ * succeed.
+ */
 final class Require {
 
 	private Require() {

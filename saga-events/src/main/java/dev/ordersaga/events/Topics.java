@@ -20,8 +20,8 @@ public final class Topics {
 	public static final String DLQ_SUFFIX = ".dlq";
 
 	/** Every saga topic, without the dead-letter topics. */
-	public static final List<String> ALL = List.of(ORDER_CREATED, INVENTORY_UPDATED, PAYMENT_COMPLETED,
-			ORDER_CONFIRMED, ORDER_REJECTED, ORDER_CANCELLED);
+	public static final List<String> ALL = List.of(ORDER_CREATED, INVENTORY_UPDATED, PAYMENT_COMPLETED, ORDER_CONFIRMED,
+			ORDER_REJECTED, ORDER_CANCELLED);
 
 	private Topics() {
 	}

@@ -21,8 +21,9 @@ class SagaDefaults implements EnvironmentPostProcessor {
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		try {
-			environment.getPropertySources().addLast(new ResourcePropertySource("sagaDefaults",
-					new ClassPathResource(RESOURCE, SagaDefaults.class.getClassLoader())));
+			environment.getPropertySources()
+				.addLast(new ResourcePropertySource("sagaDefaults",
+						new ClassPathResource(RESOURCE, SagaDefaults.class.getClassLoader())));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read " + RESOURCE, ex);

@@ -19,7 +19,8 @@ public record SagaProperties(@DefaultValue Topics topics, @DefaultValue Outbox o
 
 	/**
 	 * @param partitions partitions of every saga topic and of its dead-letter topic
-	 * @param replicationFactor replicas of each partition; the broker's default when unset
+	 * @param replicationFactor replicas of each partition; the broker's default when
+	 * unset
 	 */
 	public record Topics(@DefaultValue("6") int partitions, @Nullable Short replicationFactor) {
 	}
@@ -32,7 +33,8 @@ public record SagaProperties(@DefaultValue Topics topics, @DefaultValue Outbox o
 	}
 
 	/**
-	 * @param maxAttempts attempts of a failing record before it goes to its dead-letter topic
+	 * @param maxAttempts attempts of a failing record before it goes to its dead-letter
+	 * topic
 	 * @param initialInterval backoff before the second attempt
 	 * @param multiplier factor by which each backoff grows
 	 * @param maxInterval the longest backoff

@@ -14,11 +14,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies a batch of records exactly once each. The fast path applies the whole batch in
- * one database transaction. If anything in it fails, the batch is rolled back and
- * applied again one record per transaction; the first record that fails is reported to
- * the error handler by its index, which commits the offsets before it and retries or
- * dead-letters it. Either way, offsets are committed only after the transaction that
- * applied their records committed.
+ * one database transaction. If anything in it fails, the batch is rolled back and applied
+ * again one record per transaction; the first record that fails is reported to the error
+ * handler by its index, which commits the offsets before it and retries or dead-letters
+ * it. Either way, offsets are committed only after the transaction that applied their
+ * records committed.
  */
 public class InboundEvents {
 

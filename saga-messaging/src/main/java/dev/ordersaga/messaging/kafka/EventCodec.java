@@ -49,8 +49,8 @@ public class EventCodec {
 			return new ReceivedEvent(id, time, payload, record.topic(), record.partition(), record.offset());
 		}
 		catch (JacksonException ex) {
-			throw new UnreadableEventException("value is not a valid " + type.type() + " event: "
-					+ ex.getOriginalMessage(), ex);
+			throw new UnreadableEventException(
+					"value is not a valid " + type.type() + " event: " + ex.getOriginalMessage(), ex);
 		}
 	}
 

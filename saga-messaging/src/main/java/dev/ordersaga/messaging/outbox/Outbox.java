@@ -14,9 +14,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Records an event to publish in the current database transaction, so that the change
- * and its event commit together or not at all. The {@link OutboxRelay} publishes it once
- * the transaction commits; nothing here talks to Kafka.
+ * Records an event to publish in the current database transaction, so that the change and
+ * its event commit together or not at all. The {@link OutboxRelay} publishes it once the
+ * transaction commits; nothing here talks to Kafka.
  */
 public class Outbox {
 
@@ -34,7 +34,8 @@ public class Outbox {
 
 	public void publish(SagaEvent event) {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-			throw new IllegalStateException("Outbox.publish needs a transaction: the event must commit with its change");
+			throw new IllegalStateException(
+					"Outbox.publish needs a transaction: the event must commit with its change");
 		}
 		this.jdbc.update(
 				"insert into outbox_event (event_id, topic, message_key, event_type, payload, traceparent, created_at)"
@@ -50,8 +51,8 @@ public class Outbox {
 	}
 
 	/**
-	 * A W3C traceparent whose trace id is the order id, so every event of one order shares
-	 * a trace without a tracing library in the path.
+	 * A W3C traceparent whose trace id is the order id, so every event of one order
+	 * shares a trace without a tracing library in the path.
 	 */
 	private static String traceparent(SagaEvent event) {
 		String traceId = event.orderId().value().toString().replace("-", "");

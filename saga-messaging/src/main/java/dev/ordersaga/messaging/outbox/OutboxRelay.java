@@ -55,9 +55,9 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private @Nullable Thread worker;
 
-	OutboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-			KafkaOperations<String, byte[]> kafka, SagaProperties properties,
-			@Value("${spring.application.name}") String source, @Value("${saga.schema}") String schema) {
+	OutboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, KafkaOperations<String, byte[]> kafka,
+			SagaProperties properties, @Value("${spring.application.name}") String source,
+			@Value("${saga.schema}") String schema) {
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.kafka = kafka;
@@ -102,7 +102,9 @@ public class OutboxRelay implements SmartLifecycle {
 		return this.running;
 	}
 
-	/** Start after the listeners' containers and stop before them: the outbox drains last. */
+	/**
+	 * Start after the listeners' containers and stop before them: the outbox drains last.
+	 */
 	@Override
 	public int getPhase() {
 		return Integer.MAX_VALUE - 100;

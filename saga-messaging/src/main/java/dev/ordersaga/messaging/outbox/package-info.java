@@ -1,5 +1,6 @@
 /**
- * The transactional outbox: events recorded with the change they describe, published to Kafka after commit.
+ * The transactional outbox: events recorded with the change they describe, published to
+ * Kafka after commit.
  */
 @NullMarked
 package dev.ordersaga.messaging.outbox;

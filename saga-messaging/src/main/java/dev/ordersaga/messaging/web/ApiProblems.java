@@ -45,8 +45,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 			.stream()
 			.flatMap((result) -> result.getResolvableErrors()
 				.stream()
-				.map((error) -> Map.of("field", result.getMethodParameter().getParameterName() + "",
-						"message", error.getDefaultMessage() + "")))
+				.map((error) -> Map.of("field", result.getMethodParameter().getParameterName() + "", "message",
+						error.getDefaultMessage() + "")))
 			.toList();
 		return badRequest(ex, "Invalid request: " + describe(errors), errors, headers, request);
 	}

@@ -1,5 +1,6 @@
 /**
- * REST conventions shared by every service: RFC 9457 problem responses that name the offending field.
+ * REST conventions shared by every service: RFC 9457 problem responses that name the
+ * offending field.
  */
 @NullMarked
 package dev.ordersaga.messaging.web;

@@ -1,0 +1,49 @@
+package dev.ordersaga.analyticsservice.messaging;
+
+import java.util.List;
+
+import dev.ordersaga.analyticsservice.summary.RecordingOrderFacts;
+import dev.ordersaga.events.OrderCancelled;
+import dev.ordersaga.events.OrderConfirmed;
+import dev.ordersaga.events.OrderCreated;
+import dev.ordersaga.events.OrderRejected;
+import dev.ordersaga.events.Topics;
+import dev.ordersaga.messaging.inbox.InboundEvents;
+import dev.ordersaga.messaging.kafka.ReceivedEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Order events, handed to the recording use case. */
+@Component
+class AnalyticsListener {
+
+	private final InboundEvents inbound;
+
+	private final RecordingOrderFacts recording;
+
+	AnalyticsListener(InboundEvents inbound, RecordingOrderFacts recording) {
+		this.inbound = inbound;
+		this.recording = recording;
+	}
+
+	@KafkaListener(
+			topics = { Topics.ORDER_CREATED, Topics.ORDER_CONFIRMED, Topics.ORDER_REJECTED, Topics.ORDER_CANCELLED })
+	void onOrderEvents(List<ConsumerRecord<String, byte[]>> records) {
+		this.inbound.process(records, this::handle);
+	}
+
+	private void handle(ReceivedEvent event) {
+		switch (event.payload()) {
+			case OrderCreated created -> this.recording.orderCreated(created);
+			case OrderConfirmed confirmed -> this.recording.orderConfirmed(confirmed, event.time());
+			case OrderRejected rejected -> this.recording.orderRejected(rejected, event.time());
+			case OrderCancelled cancelled -> this.recording.orderCancelled(cancelled, event.time());
+			default -> {
+				// not an order event
+			}
+		}
+	}
+
+}

@@ -1,0 +1,60 @@
+package dev.ordersaga.infra.database;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Creates the application database when it is missing, so that the local stack needs
+ * nothing but a reachable PostgreSQL. Each service then migrates its own schema.
+ *
+ * <p>
+ * Usage: {@code EnsureDatabase JDBC_URL USER [PASSWORD]}. Exits 0 when the database
+ * exists or was created, 1 with one line on standard error otherwise.
+ */
+public final class EnsureDatabase {
+
+	private EnsureDatabase() {
+	}
+
+	public static void main(String[] args) {
+		if (args.length < 2) {
+			System.err.println("usage: EnsureDatabase JDBC_URL USER [PASSWORD]");
+			System.exit(2);
+		}
+		String url = args[0];
+		String user = args[1];
+		String password = (args.length > 2) ? args[2] : "";
+		int slash = url.lastIndexOf('/');
+		int query = url.indexOf('?', slash);
+		String database = url.substring(slash + 1, (query > 0) ? query : url.length());
+		String maintenanceUrl = url.substring(0, slash + 1) + "postgres";
+		try (Connection connection = DriverManager.getConnection(maintenanceUrl, user, password)) {
+			if (exists(connection, database)) {
+				System.out.println("database " + database + " exists");
+				return;
+			}
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("create database \"" + database.replace("\"", "\"\"") + "\"");
+			}
+			System.out.println("database " + database + " created");
+		}
+		catch (SQLException ex) {
+			System.err.println("Cannot create database " + database + " at " + maintenanceUrl + ": " + ex.getMessage());
+			System.exit(1);
+		}
+	}
+
+	private static boolean exists(Connection connection, String database) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+			statement.setString(1, database);
+			try (ResultSet rs = statement.executeQuery()) {
+				return rs.next();
+			}
+		}
+	}
+
+}

@@ -1,0 +1,43 @@
+package dev.ordersaga.inventoryservice.product;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import dev.ordersaga.messaging.web.Problems;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creating, replacing and reading products. */
+@Service
+class Catalog {
+
+	private final ProductRepository products;
+
+	Catalog(ProductRepository products) {
+		this.products = products;
+	}
+
+	/** Creates or replaces a product; {@code true} when it was created. */
+	@Transactional
+	public boolean put(String sku, String name, BigDecimal unitPrice, String currency, int onHand) {
+		List<Product> existing = this.products.findAllForUpdate(List.of(sku));
+		if (existing.isEmpty()) {
+			this.products.save(new Product(sku, name, unitPrice, currency, onHand));
+			return true;
+		}
+		existing.get(0).replace(name, unitPrice, currency, onHand);
+		return false;
+	}
+
+	@Transactional(readOnly = true)
+	public Product find(String sku) {
+		return this.products.findById(sku).orElseThrow(() -> Problems.notFound("No product " + sku));
+	}
+
+	@Transactional(readOnly = true)
+	public List<Product> all() {
+		return this.products.findAllByOrderBySku();
+	}
+
+}

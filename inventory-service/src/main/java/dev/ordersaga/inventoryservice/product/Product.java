@@ -1,0 +1,111 @@
+package dev.ordersaga.inventoryservice.product;
+
+import java.math.BigDecimal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A product and its stock. {@code onHand} counts the units in the warehouse,
+ * {@code reserved} those promised to orders not yet confirmed; the rest is available.
+ */
+@Entity
+@Table(name = "product")
+public class Product {
+
+	@Id
+	private String sku;
+
+	@Column(nullable = false)
+	private String name;
+
+	@Column(name = "unit_price", nullable = false)
+	private BigDecimal unitPrice;
+
+	@Column(nullable = false)
+	private String currency;
+
+	@Column(name = "on_hand", nullable = false)
+	private int onHand;
+
+	@Column(nullable = false)
+	private int reserved;
+
+	protected Product() {
+		this("", "", BigDecimal.ZERO, "", 0);
+	}
+
+	public Product(String sku, String name, BigDecimal unitPrice, String currency, int onHand) {
+		this.sku = sku;
+		this.name = name;
+		this.unitPrice = unitPrice;
+		this.currency = currency;
+		this.onHand = onHand;
+	}
+
+	/** Replaces the catalog data and the count on hand; reservations stay as they are. */
+	void replace(String name, BigDecimal unitPrice, String currency, int onHand) {
+		this.name = name;
+		this.unitPrice = unitPrice;
+		this.currency = currency;
+		this.onHand = onHand;
+	}
+
+	public boolean canReserve(int quantity) {
+		return available() >= quantity;
+	}
+
+	public void reserve(int quantity) {
+		if (!canReserve(quantity)) {
+			throw new IllegalStateException("Only " + available() + " of " + this.sku + " available, not " + quantity);
+		}
+		this.reserved += quantity;
+	}
+
+	/** Reserved units leave the warehouse: the order was confirmed. */
+	public void commit(int quantity) {
+		this.reserved -= quantity;
+		this.onHand -= quantity;
+	}
+
+	/** Reserved units become available again. */
+	public void release(int quantity) {
+		this.reserved -= quantity;
+	}
+
+	/** Units that had left come back: a confirmed order was cancelled. */
+	public void restock(int quantity) {
+		this.onHand += quantity;
+	}
+
+	public int available() {
+		return Math.max(0, this.onHand - this.reserved);
+	}
+
+	public String sku() {
+		return this.sku;
+	}
+
+	public String name() {
+		return this.name;
+	}
+
+	public BigDecimal unitPrice() {
+		return this.unitPrice;
+	}
+
+	public String currency() {
+		return this.currency;
+	}
+
+	public int onHand() {
+		return this.onHand;
+	}
+
+	public int reserved() {
+		return this.reserved;
+	}
+
+}

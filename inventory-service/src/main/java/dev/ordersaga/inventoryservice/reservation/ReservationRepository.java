@@ -1,0 +1,18 @@
+package dev.ordersaga.inventoryservice.reservation;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface ReservationRepository extends JpaRepository<Reservation, UUID> {
+
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select r from Reservation r where r.orderId = :orderId")
+	Optional<Reservation> findForUpdate(UUID orderId);
+
+}

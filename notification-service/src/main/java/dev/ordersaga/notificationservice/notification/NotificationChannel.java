@@ -1,0 +1,8 @@
+package dev.ordersaga.notificationservice.notification;
+
+/** Where notifications go out to customers: e-mail, SMS, push; here, the log. */
+public interface NotificationChannel {
+
+	void deliver(Notification notification);
+
+}

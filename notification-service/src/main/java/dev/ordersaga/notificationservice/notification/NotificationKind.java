@@ -1,0 +1,8 @@
+package dev.ordersaga.notificationservice.notification;
+
+/** Which outcome of an order a notification tells. */
+public enum NotificationKind {
+
+	ORDER_CONFIRMED, ORDER_REJECTED, ORDER_CANCELLED
+
+}

@@ -1,0 +1,67 @@
+package dev.ordersaga.notificationservice.notification;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import dev.ordersaga.events.OrderCancelled;
+import dev.ordersaga.events.OrderConfirmed;
+import dev.ordersaga.events.OrderRejected;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Tells customers the outcomes of their orders: stores one notification per order and
+ * outcome, and delivers it once the transaction that stored it commits, so a rolled-back
+ * attempt never reaches the customer.
+ */
+@Service
+public class NotifyingCustomers {
+
+	private final NotificationRepository notifications;
+
+	private final NotificationChannel channel;
+
+	private final Clock clock = Clock.systemUTC();
+
+	NotifyingCustomers(NotificationRepository notifications, NotificationChannel channel) {
+		this.notifications = notifications;
+		this.channel = channel;
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void orderConfirmed(OrderConfirmed order) {
+		notify(order.orderId().value(), order.customerId(), NotificationKind.ORDER_CONFIRMED, "Your order "
+				+ order.orderId() + " is confirmed: " + order.totalAmount() + " " + order.currency() + " charged.");
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void orderRejected(OrderRejected order) {
+		notify(order.orderId().value(), order.customerId(), NotificationKind.ORDER_REJECTED,
+				"Your order " + order.orderId() + " could not be completed (" + order.reason() + ").");
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void orderCancelled(OrderCancelled order) {
+		notify(order.orderId().value(), order.customerId(), NotificationKind.ORDER_CANCELLED,
+				"Your order " + order.orderId() + " is cancelled; anything charged is refunded.");
+	}
+
+	private void notify(UUID orderId, String customerId, NotificationKind kind, String message) {
+		if (this.notifications.existsByOrderIdAndKind(orderId, kind)) {
+			return;
+		}
+		Notification notification = this.notifications
+			.save(new Notification(orderId, customerId, kind, message, this.clock.instant()));
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				NotifyingCustomers.this.channel.deliver(notification);
+			}
+		});
+	}
+
+}

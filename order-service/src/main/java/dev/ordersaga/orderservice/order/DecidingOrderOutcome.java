@@ -1,0 +1,69 @@
+package dev.ordersaga.orderservice.order;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+
+import dev.ordersaga.events.InventoryUpdated;
+import dev.ordersaga.events.OrderId;
+import dev.ordersaga.events.PaymentCompleted;
+import dev.ordersaga.events.SagaEvent;
+import dev.ordersaga.messaging.outbox.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Turns what inventory and payment report into the order's outcome. Runs inside the
+ * consumer's transaction: the order's change, the event it emits and the record of the
+ * report being processed commit together.
+ */
+@Service
+public class DecidingOrderOutcome {
+
+	private static final Logger log = LoggerFactory.getLogger(DecidingOrderOutcome.class);
+
+	private final OrderRepository orders;
+
+	private final Outbox outbox;
+
+	private final OrderChangeSignals signals;
+
+	DecidingOrderOutcome(OrderRepository orders, Outbox outbox, OrderChangeSignals signals) {
+		this.orders = orders;
+		this.outbox = outbox;
+		this.signals = signals;
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void inventoryUpdated(InventoryUpdated update, Instant at) {
+		apply(update.orderId(), (order) -> switch (update.status()) {
+			case RESERVED -> order.stockReserved(update.lines(), update.totalAmount(), update.currency(), at);
+			case REJECTED -> order.stockRejected(update.reason(), at);
+			case COMMITTED, RELEASED -> Optional.empty();
+		});
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void paymentCompleted(PaymentCompleted payment, Instant at) {
+		apply(payment.orderId(), (order) -> switch (payment.status()) {
+			case CHARGED -> order.paymentCharged(payment.amount(), payment.currency(), at);
+			case DECLINED -> order.paymentDeclined(at);
+			case REFUNDED -> Optional.empty();
+		});
+	}
+
+	private void apply(OrderId orderId, Function<Order, Optional<SagaEvent>> step) {
+		Optional<Order> found = this.orders.findForUpdate(orderId.value());
+		if (found.isEmpty()) {
+			log.warn("Ignoring a report for unknown order {}", orderId);
+			return;
+		}
+		step.apply(found.get()).ifPresent(this.outbox::publish);
+		this.signals.afterCommit(orderId.value());
+	}
+
+}

@@ -1,0 +1,262 @@
+package dev.ordersaga.orderservice.order;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.ordersaga.events.CancellationReason;
+import dev.ordersaga.events.OrderCancelled;
+import dev.ordersaga.events.OrderConfirmed;
+import dev.ordersaga.events.OrderCreated;
+import dev.ordersaga.events.OrderId;
+import dev.ordersaga.events.OrderLine;
+import dev.ordersaga.events.OrderRejected;
+import dev.ordersaga.events.PricedLine;
+import dev.ordersaga.events.RejectionReason;
+import dev.ordersaga.events.SagaEvent;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An order and its side of the saga. Each method takes one report from the saga and
+ * returns the event the order emits in answer, if any. The rules, in one place:
+ * <ul>
+ * <li>stock reserved: PENDING → RESERVED (lines priced);</li>
+ * <li>stock rejected: PENDING → REJECTED with inventory's reason, emit
+ * order.rejected;</li>
+ * <li>payment charged: PENDING or RESERVED → CONFIRMED, emit order.confirmed (a charge
+ * implies the reservation, whose report may still be on its way);</li>
+ * <li>payment declined: PENDING or RESERVED → REJECTED (PAYMENT_DECLINED), emit
+ * order.rejected, which releases the stock;</li>
+ * <li>deadline passed: PENDING or RESERVED → REJECTED (TIMEOUT), emit order.rejected,
+ * which releases stock and refunds a charge;</li>
+ * <li>cancel: PENDING, RESERVED or CONFIRMED → CANCELLED (CUSTOMER_REQUEST), emit
+ * order.cancelled, which releases or restocks and refunds.</li>
+ * </ul>
+ * Any other report (a duplicate, a late one, one for a decided order) changes nothing:
+ * compensation of a late charge is payment's job, triggered by the rejection it saw.
+ */
+@Entity
+@Table(name = "orders")
+public class Order {
+
+	@Id
+	private UUID id;
+
+	@Column(name = "customer_id", nullable = false)
+	private String customerId;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private OrderStatus status;
+
+	private @Nullable String reason;
+
+	@Column(name = "total_amount")
+	private @Nullable BigDecimal totalAmount;
+
+	private @Nullable String currency;
+
+	@Column(name = "idempotency_key")
+	private @Nullable String idempotencyKey;
+
+	@Column(name = "request_hash")
+	private @Nullable String requestHash;
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	@Column(name = "deadline_at", nullable = false)
+	private Instant deadlineAt;
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "order_line", joinColumns = @JoinColumn(name = "order_id"))
+	@OrderColumn(name = "line_no")
+	private List<OrderLineItem> lines = new ArrayList<>();
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "order_status_change", joinColumns = @JoinColumn(name = "order_id"))
+	@OrderColumn(name = "seq")
+	private List<StatusChange> history = new ArrayList<>();
+
+	protected Order() {
+		this.id = new UUID(0, 0);
+		this.customerId = "";
+		this.status = OrderStatus.PENDING;
+		this.createdAt = Instant.EPOCH;
+		this.updatedAt = Instant.EPOCH;
+		this.deadlineAt = Instant.EPOCH;
+	}
+
+	private Order(UUID id, String customerId, List<OrderLine> items, Instant now, Instant deadlineAt,
+			@Nullable String idempotencyKey, @Nullable String requestHash) {
+		this.id = id;
+		this.customerId = customerId;
+		this.status = OrderStatus.PENDING;
+		this.createdAt = now;
+		this.updatedAt = now;
+		this.deadlineAt = deadlineAt;
+		this.idempotencyKey = idempotencyKey;
+		this.requestHash = requestHash;
+		items.forEach((item) -> this.lines.add(new OrderLineItem(item.sku(), item.quantity())));
+		this.history.add(new StatusChange(OrderStatus.PENDING, null, now));
+	}
+
+	/** Places a new order; the saga starts with the event this returns. */
+	public static Placed place(String customerId, List<OrderLine> items, Instant now, Instant deadlineAt,
+			@Nullable String idempotencyKey, @Nullable String requestHash) {
+		Order order = new Order(UUID.randomUUID(), customerId, items, now, deadlineAt, idempotencyKey, requestHash);
+		return new Placed(order, new OrderCreated(order.orderId(), customerId, List.copyOf(items), now));
+	}
+
+	/** A newly placed order and the event that starts its saga. */
+	public record Placed(Order order, OrderCreated event) {
+	}
+
+	public Optional<SagaEvent> stockReserved(List<PricedLine> priced, BigDecimal total, String currency, Instant at) {
+		if (this.status == OrderStatus.PENDING || (this.status == OrderStatus.CONFIRMED && !isPriced())) {
+			applyPrices(priced, total, currency);
+			if (this.status == OrderStatus.PENDING) {
+				moveTo(OrderStatus.RESERVED, null, at);
+			}
+		}
+		return Optional.empty();
+	}
+
+	public Optional<SagaEvent> stockRejected(RejectionReason reason, Instant at) {
+		if (this.status != OrderStatus.PENDING) {
+			return Optional.empty();
+		}
+		return Optional.of(reject(reason, at));
+	}
+
+	public Optional<SagaEvent> paymentCharged(BigDecimal amount, String currency, Instant at) {
+		if (this.status.isDecided()) {
+			return Optional.empty();
+		}
+		if (this.totalAmount == null) {
+			this.totalAmount = amount;
+			this.currency = currency;
+		}
+		moveTo(OrderStatus.CONFIRMED, null, at);
+		return Optional.of(new OrderConfirmed(orderId(), this.customerId, amount, currency));
+	}
+
+	public Optional<SagaEvent> paymentDeclined(Instant at) {
+		if (this.status.isDecided()) {
+			return Optional.empty();
+		}
+		return Optional.of(reject(RejectionReason.PAYMENT_DECLINED, at));
+	}
+
+	public Optional<SagaEvent> deadlinePassed(Instant now) {
+		if (this.status.isDecided() || now.isBefore(this.deadlineAt)) {
+			return Optional.empty();
+		}
+		return Optional.of(reject(RejectionReason.TIMEOUT, now));
+	}
+
+	/**
+	 * Cancels the order at the customer's request; fails when it is already rejected or
+	 * cancelled.
+	 */
+	public SagaEvent cancel(Instant at) {
+		if (this.status.isFinal()) {
+			throw new OrderNotCancellableException(this.id, this.status);
+		}
+		moveTo(OrderStatus.CANCELLED, CancellationReason.CUSTOMER_REQUEST.name(), at);
+		return new OrderCancelled(orderId(), this.customerId, CancellationReason.CUSTOMER_REQUEST);
+	}
+
+	private OrderRejected reject(RejectionReason reason, Instant at) {
+		moveTo(OrderStatus.REJECTED, reason.name(), at);
+		return new OrderRejected(orderId(), this.customerId, reason);
+	}
+
+	private void moveTo(OrderStatus next, @Nullable String why, Instant at) {
+		this.status = next;
+		this.reason = why;
+		this.updatedAt = at;
+		this.history.add(new StatusChange(next, why, at));
+	}
+
+	private void applyPrices(List<PricedLine> priced, BigDecimal total, String currency) {
+		for (OrderLineItem line : this.lines) {
+			priced.stream()
+				.filter((p) -> p.sku().equals(line.sku()))
+				.findFirst()
+				.ifPresent((p) -> line.price(p.unitPrice()));
+		}
+		this.totalAmount = total;
+		this.currency = currency;
+	}
+
+	private boolean isPriced() {
+		return this.lines.stream().allMatch((line) -> line.unitPrice() != null);
+	}
+
+	public boolean isPlacedWith(String requestHash) {
+		return requestHash.equals(this.requestHash);
+	}
+
+	public OrderId orderId() {
+		return new OrderId(this.id);
+	}
+
+	public UUID id() {
+		return this.id;
+	}
+
+	public String customerId() {
+		return this.customerId;
+	}
+
+	public OrderStatus status() {
+		return this.status;
+	}
+
+	public @Nullable String reason() {
+		return this.reason;
+	}
+
+	public @Nullable BigDecimal totalAmount() {
+		return this.totalAmount;
+	}
+
+	public @Nullable String currency() {
+		return this.currency;
+	}
+
+	public Instant createdAt() {
+		return this.createdAt;
+	}
+
+	public Instant updatedAt() {
+		return this.updatedAt;
+	}
+
+	public List<OrderLineItem> lines() {
+		return List.copyOf(this.lines);
+	}
+
+	public List<StatusChange> history() {
+		return List.copyOf(this.history);
+	}
+
+}

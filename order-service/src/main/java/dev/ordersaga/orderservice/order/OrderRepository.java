@@ -1,0 +1,35 @@
+package dev.ordersaga.orderservice.order;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.QueryHint;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
+
+interface OrderRepository extends JpaRepository<Order, UUID> {
+
+	/**
+	 * The order, locked until the transaction ends, so saga steps on one order run one at
+	 * a time.
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select o from Order o where o.id = :id")
+	Optional<Order> findForUpdate(UUID id);
+
+	Optional<Order> findByIdempotencyKey(String idempotencyKey);
+
+	/** Open orders past their deadline; rows another instance is sweeping are skipped. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "-2"))
+	@Query("select o from Order o where o.status in ('PENDING', 'RESERVED') and o.deadlineAt < :now order by o.deadlineAt")
+	List<Order> findOverdueForUpdate(Instant now, Limit limit);
+
+}

@@ -1,0 +1,25 @@
+package dev.ordersaga.orderservice.order;
+
+import java.util.List;
+
+import dev.ordersaga.events.OrderLine;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** {@code POST /orders}: who orders what. Prices are never sent; inventory sets them. */
+record PlaceOrderRequest(@NotBlank @Size(max = 100) String customerId,
+		@NotEmpty @Size(max = 100) List<@Valid @NotNull Item> items) {
+
+	record Item(@NotBlank @Size(max = 100) String sku, @NotNull @Min(1) @Max(1000) Integer quantity) {
+	}
+
+	List<OrderLine> lines() {
+		return this.items.stream().map((item) -> new OrderLine(item.sku(), item.quantity())).toList();
+	}
+
+}

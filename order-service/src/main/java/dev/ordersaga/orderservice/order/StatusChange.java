@@ -1,0 +1,47 @@
+package dev.ordersaga.orderservice.order;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import org.jspecify.annotations.Nullable;
+
+/** One entry of an order's history: the status it moved to, why, and when. */
+@Embeddable
+public class StatusChange {
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private OrderStatus status;
+
+	private @Nullable String reason;
+
+	@Column(nullable = false)
+	private Instant at;
+
+	protected StatusChange() {
+		this.status = OrderStatus.PENDING;
+		this.at = Instant.EPOCH;
+	}
+
+	StatusChange(OrderStatus status, @Nullable String reason, Instant at) {
+		this.status = status;
+		this.reason = reason;
+		this.at = at;
+	}
+
+	public OrderStatus status() {
+		return this.status;
+	}
+
+	public @Nullable String reason() {
+		return this.reason;
+	}
+
+	public Instant at() {
+		return this.at;
+	}
+
+}

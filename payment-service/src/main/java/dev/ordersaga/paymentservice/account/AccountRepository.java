@@ -1,0 +1,20 @@
+package dev.ordersaga.paymentservice.account;
+
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+public interface AccountRepository extends JpaRepository<Account, String> {
+
+	/**
+	 * The account, locked until the transaction ends, so two charges never overdraw it.
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select a from Account a where a.customerId = :customerId")
+	Optional<Account> findForUpdate(String customerId);
+
+}
