@@ -1,0 +1,203 @@
+package dev.ordersaga.orderservice.order;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.ordersaga.events.OrderLine;
+import dev.ordersaga.messaging.web.ApiProblems;
+import dev.ordersaga.messaging.web.Problems;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The order API's contract: status codes, Location, and problem details naming the field.
+ */
+@WebMvcTest(OrderController.class)
+@Import(ApiProblems.class)
+class OrderControllerTests {
+
+	private static final String VALID = "{\"customerId\":\"c-1\",\"items\":[{\"sku\":\"SKU-1\",\"quantity\":2}]}";
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoBean
+	private PlacingOrder placing;
+
+	@MockitoBean
+	private ReadingOrders reading;
+
+	@MockitoBean
+	private CancellingOrder cancelling;
+
+	@Test
+	void placingAnOrderAnswersCreatedWithItsLocation() throws Exception {
+		Order order = order();
+		given(this.placing.place(eq("c-1"), anyList(), any())).willReturn(new PlacingOrder.Result(order, true));
+		this.mvc.perform(post("/orders").contentType(MediaType.APPLICATION_JSON).content(VALID))
+			.andExpect(status().isCreated())
+			.andExpect(header().string("Location", "/orders/" + order.id()))
+			.andExpect(jsonPath("$.status").value("PENDING"))
+			.andExpect(jsonPath("$.items[0].sku").value("SKU-1"));
+	}
+
+	@Test
+	void placingTheSameOrderAgainWithItsKeyAnswersOk() throws Exception {
+		given(this.placing.place(eq("c-1"), anyList(), eq("key-1")))
+			.willReturn(new PlacingOrder.Result(order(), false));
+		this.mvc
+			.perform(post("/orders").header("Idempotency-Key", "key-1")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(VALID))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void reusingAKeyForAnotherOrderIsUnprocessable() throws Exception {
+		given(this.placing.place(eq("c-1"), anyList(), eq("key-1")))
+			.willThrow(Problems.unprocessable("Idempotency-Key was already used for another request"));
+		this.mvc
+			.perform(post("/orders").header("Idempotency-Key", "key-1")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(VALID))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
+	void aQuantityOutOfRangeIsABadRequestNamingTheField() throws Exception {
+		this.mvc
+			.perform(post("/orders").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"customerId\":\"c-1\",\"items\":[{\"sku\":\"SKU-1\",\"quantity\":1001}]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].field").value("items[0].quantity"));
+	}
+
+	@Test
+	void anOrderWithoutItemsIsABadRequestNamingTheField() throws Exception {
+		this.mvc
+			.perform(post("/orders").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"customerId\":\"c-1\",\"items\":[]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("items"));
+	}
+
+	@Test
+	void aBlankCustomerIsABadRequestNamingTheField() throws Exception {
+		this.mvc
+			.perform(post("/orders").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"customerId\":\" \",\"items\":[{\"sku\":\"SKU-1\",\"quantity\":1}]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("customerId"));
+	}
+
+	@Test
+	void moreThanAHundredLinesIsABadRequest() throws Exception {
+		String lines = String.join(",", java.util.Collections.nCopies(101, "{\"sku\":\"SKU-1\",\"quantity\":1}"));
+		this.mvc
+			.perform(post("/orders").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"customerId\":\"c-1\",\"items\":[" + lines + "]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("items"));
+	}
+
+	@Test
+	void aWrongTypeIsABadRequestNamingTheField() throws Exception {
+		this.mvc
+			.perform(post("/orders").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"customerId\":\"c-1\",\"items\":[{\"sku\":\"SKU-1\",\"quantity\":\"two\"}]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("items[0].quantity"));
+	}
+
+	@Test
+	void malformedJsonIsABadRequest() throws Exception {
+		this.mvc.perform(post("/orders").contentType(MediaType.APPLICATION_JSON).content("{\"customerId\":"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
+	void unknownFieldsAreIgnored() throws Exception {
+		given(this.placing.place(eq("c-1"), anyList(), any())).willReturn(new PlacingOrder.Result(order(), true));
+		this.mvc
+			.perform(post("/orders").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"customerId\":\"c-1\",\"coupon\":\"X\",\"items\":[{\"sku\":\"SKU-1\",\"quantity\":2}]}"))
+			.andExpect(status().isCreated());
+	}
+
+	@Test
+	void anUnknownOrderIsNotFound() throws Exception {
+		UUID id = UUID.randomUUID();
+		given(this.reading.find(id)).willThrow(Problems.notFound("No order " + id));
+		this.mvc.perform(get("/orders/" + id))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value(containsString(id.toString())));
+	}
+
+	@Test
+	void anOrderIdThatIsNotAUuidIsABadRequest() throws Exception {
+		this.mvc.perform(get("/orders/not-a-uuid")).andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void waitingTakesADuration() throws Exception {
+		Order order = order();
+		given(this.reading.awaitDecision(order.id(), Duration.ofSeconds(5))).willReturn(order);
+		this.mvc.perform(get("/orders/" + order.id()).param("wait", "5s")).andExpect(status().isOk());
+		this.mvc.perform(get("/orders/" + order.id()).param("wait", "soon"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("wait")));
+		this.mvc.perform(get("/orders/" + order.id()).param("wait", "5m")).andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void cancellingAnswersAccepted() throws Exception {
+		Order order = order();
+		order.cancel(Instant.now());
+		given(this.cancelling.cancel(order.id())).willReturn(order);
+		this.mvc.perform(post("/orders/" + order.id() + "/cancel"))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.status").value("CANCELLED"));
+	}
+
+	@Test
+	void cancellingADecidedOrderIsAConflict() throws Exception {
+		UUID id = UUID.randomUUID();
+		given(this.cancelling.cancel(id)).willThrow(Problems.conflict("Order is REJECTED"));
+		this.mvc.perform(post("/orders/" + id + "/cancel")).andExpect(status().isConflict());
+	}
+
+	@Test
+	void listingRejectsALimitOutOfRange() throws Exception {
+		this.mvc.perform(get("/orders").param("limit", "0")).andExpect(status().isBadRequest());
+	}
+
+	private static Order order() {
+		Instant now = Instant.now();
+		return Order.place("c-1", List.of(new OrderLine("SKU-1", 2)), now, now.plusSeconds(30), null, null).order();
+	}
+
+}
