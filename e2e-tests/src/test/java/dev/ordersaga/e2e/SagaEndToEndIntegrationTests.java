@@ -1,0 +1,201 @@
+package dev.ordersaga.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.ordersaga.messaging.test.HttpJson;
+import dev.ordersaga.messaging.test.SagaInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The five packaged services as processes, driven over HTTP only: the saga's happy path,
+ * idempotent order placement, API errors, and a crash of inventory-service mid-saga.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SagaEndToEndIntegrationTests {
+
+	private static final List<String> SCHEMAS = List.of("orders", "inventory", "payment", "notification", "analytics");
+
+	private static final Duration START_UP = Duration.ofMinutes(4);
+
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	private final ServiceProcess orders = new ServiceProcess("order-service");
+
+	private final ServiceProcess inventory = new ServiceProcess("inventory-service");
+
+	private final ServiceProcess payment = new ServiceProcess("payment-service");
+
+	private final ServiceProcess notification = new ServiceProcess("notification-service");
+
+	private final ServiceProcess analytics = new ServiceProcess("analytics-service");
+
+	private final List<ServiceProcess> all = List.of(this.orders, this.inventory, this.payment, this.notification,
+			this.analytics);
+
+	private SagaInfrastructure.Endpoints infra;
+
+	@BeforeAll
+	void startTheSaga() throws SQLException {
+		this.infra = SagaInfrastructure.endpoints();
+		resetSchemas();
+		this.all.forEach((service) -> service.start(this.infra));
+		await().atMost(START_UP)
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> this.all.stream().allMatch(ServiceProcess::isHealthy));
+	}
+
+	@AfterAll
+	void stopTheSaga() {
+		this.all.forEach((service) -> service.stop(Duration.ofSeconds(20)));
+	}
+
+	@Test
+	@Order(1)
+	void anOrderIsReservedChargedConfirmedNotifiedAndCounted() {
+		String sku = "SKU-" + shortId();
+		String customer = "c-" + shortId();
+		seed(sku, 10, customer, "100.00");
+		long countedBefore = this.analytics.http().get("/analytics/summary").body().get("orders").asLong();
+
+		HttpJson.Response placed = this.orders.http()
+			.post("/orders",
+					"{\"customerId\":\"" + customer + "\",\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":2}]}");
+		assertThat(placed.status()).isEqualTo(201);
+		String orderId = placed.body().get("orderId").asString();
+		assertThat(placed.header("Location")).isEqualTo("/orders/" + orderId);
+
+		JsonNode order = this.orders.http().get("/orders/" + orderId + "?wait=20s").body();
+		assertThat(order.get("status").asString()).isEqualTo("CONFIRMED");
+		assertThat(order.get("totalAmount").decimalValue()).isEqualByComparingTo("25.00");
+		assertThat(order.get("history").valueStream().map((change) -> change.get("status").asString()))
+			.containsExactly("PENDING", "RESERVED", "CONFIRMED");
+
+		await().atMost(PATIENCE).untilAsserted(() -> {
+			JsonNode product = this.inventory.http().get("/products/" + sku).body();
+			assertThat(product.get("onHand").asInt()).isEqualTo(8);
+			assertThat(product.get("reserved").asInt()).isZero();
+		});
+		assertThat(this.payment.http().get("/accounts/" + customer).body().get("balance").decimalValue())
+			.isEqualByComparingTo("75.00");
+		assertThat(this.payment.http().get("/payments?orderId=" + orderId).body()).singleElement()
+			.satisfies((charge) -> assertThat(charge.get("status").asString()).isEqualTo("CHARGED"));
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(this.notification.http().get("/notifications?orderId=" + orderId).body())
+				.singleElement()
+				.satisfies((note) -> assertThat(note.get("kind").asString()).isEqualTo("ORDER_CONFIRMED")));
+		await().atMost(PATIENCE).untilAsserted(() -> {
+			JsonNode summary = this.analytics.http().get("/analytics/summary").body();
+			assertThat(summary.get("orders").asLong()).isEqualTo(countedBefore + 1);
+			assertThat(summary.get("ordersByStatus").get("CONFIRMED").asLong()).isPositive();
+			assertThat(summary.get("revenue").get("EUR").decimalValue()).isGreaterThanOrEqualTo(new java.math.BigDecimal("25.00"));
+			assertThat(summary.get("sagaLatencyMs").get("count").asLong()).isPositive();
+		});
+	}
+
+	@Test
+	@Order(2)
+	void placingTheSameOrderWithTheSameKeyCreatesItOnce() {
+		String customer = "c-" + shortId();
+		String key = UUID.randomUUID().toString();
+		String body = "{\"customerId\":\"" + customer + "\",\"items\":[{\"sku\":\"SKU-X\",\"quantity\":1}]}";
+		HttpJson.Response first = this.orders.http().post("/orders", body, Map.of("Idempotency-Key", key));
+		HttpJson.Response second = this.orders.http().post("/orders", body, Map.of("Idempotency-Key", key));
+		HttpJson.Response other = this.orders.http()
+			.post("/orders", body.replace("\"quantity\":1", "\"quantity\":5"), Map.of("Idempotency-Key", key));
+
+		assertThat(first.status()).isEqualTo(201);
+		assertThat(second.status()).isEqualTo(200);
+		assertThat(second.body().get("orderId")).isEqualTo(first.body().get("orderId"));
+		assertThat(other.status()).isEqualTo(422);
+		assertThat(this.orders.http().get("/orders?customerId=" + customer).body().get("orders").size()).isEqualTo(1);
+	}
+
+	@Test
+	@Order(3)
+	void badInputAndUnknownOrdersAreProblemsWithoutStackTraces() throws IOException {
+		HttpJson.Response bad = this.orders.http()
+			.post("/orders", "{\"customerId\":\"c-1\",\"items\":[{\"sku\":\"SKU-1\",\"quantity\":0}]}");
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.header("Content-Type")).isEqualTo("application/problem+json");
+		assertThat(bad.body().get("errors").get(0).get("field").asString()).isEqualTo("items[0].quantity");
+
+		HttpJson.Response unknown = this.orders.http().get("/orders/" + UUID.randomUUID());
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.header("Content-Type")).isEqualTo("application/problem+json");
+
+		assertThat(Files.readString(this.orders.log())).doesNotContain("\tat org.springframework");
+	}
+
+	@Test
+	@Order(4)
+	void anOrderPlacedJustBeforeInventoryCrashesIsStillConfirmedAndStockIsTakenOnce() throws InterruptedException {
+		String sku = "SKU-" + shortId();
+		String customer = "c-" + shortId();
+		seed(sku, 10, customer, "100.00");
+
+		HttpJson.Response placed = this.orders.http()
+			.post("/orders",
+					"{\"customerId\":\"" + customer + "\",\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":3}]}");
+		assertThat(placed.status()).isEqualTo(201);
+		this.inventory.kill();
+		this.inventory.start(this.infra);
+		await().atMost(START_UP).pollInterval(Duration.ofSeconds(1)).until(this.inventory::isHealthy);
+
+		String orderId = placed.body().get("orderId").asString();
+		await().atMost(PATIENCE)
+			.untilAsserted(
+					() -> assertThat(this.orders.http().get("/orders/" + orderId).body().get("status").asString())
+						.isEqualTo("CONFIRMED"));
+		await().atMost(PATIENCE).untilAsserted(() -> {
+			JsonNode product = this.inventory.http().get("/products/" + sku).body();
+			assertThat(product.get("onHand").asInt()).isEqualTo(7);
+			assertThat(product.get("reserved").asInt()).isZero();
+		});
+		assertThat(this.payment.http().get("/accounts/" + customer).body().get("balance").decimalValue())
+			.isEqualByComparingTo("62.50");
+	}
+
+	private void seed(String sku, int onHand, String customer, String balance) {
+		assertThat(this.inventory.http()
+			.put("/products/" + sku,
+					"{\"name\":\"Test product\",\"unitPrice\":12.50,\"currency\":\"EUR\",\"onHand\":" + onHand + "}")
+			.status()).isEqualTo(201);
+		assertThat(this.payment.http()
+			.put("/accounts/" + customer, "{\"balance\":" + balance + ",\"currency\":\"EUR\"}")
+			.status()).isEqualTo(201);
+	}
+
+	private void resetSchemas() throws SQLException {
+		try (Connection connection = DriverManager.getConnection(this.infra.jdbcUrl(), this.infra.dbUser(),
+				this.infra.dbPassword()); Statement statement = connection.createStatement()) {
+			for (String schema : SCHEMAS) {
+				statement.execute("drop schema if exists " + schema + " cascade");
+			}
+		}
+	}
+
+	private static String shortId() {
+		return UUID.randomUUID().toString().substring(0, 8);
+	}
+
+}
