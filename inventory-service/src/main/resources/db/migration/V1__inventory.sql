@@ -4,7 +4,11 @@ create table product (
     unit_price numeric(19, 2) not null check (unit_price >= 0),
     currency   text           not null,
     on_hand    int            not null check (on_hand >= 0),
-    reserved   int            not null default 0 check (reserved >= 0)
+    reserved   int            not null default 0 check (reserved >= 0),
+    -- the stock ledger: units put into stock (by PUT) and units that left with confirmed
+    -- orders; on_hand = received - shipped, which sagactl verify checks
+    received   int            not null default 0,
+    shipped    int            not null default 0
 );
 
 -- One reservation per order: the database's guarantee that an order is never reserved

@@ -1,7 +1,10 @@
 create table account (
     customer_id text primary key,
     balance     numeric(19, 2) not null check (balance >= 0),
-    currency    text           not null
+    currency    text           not null,
+    -- money put into the account through the API; balance = deposited - money taken by
+    -- charges not refunded, which sagactl verify checks
+    deposited   numeric(19, 2) not null default 0
 );
 
 -- One payment per order: the database's guarantee that an order is never charged twice.

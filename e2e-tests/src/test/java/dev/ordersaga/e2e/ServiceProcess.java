@@ -23,11 +23,15 @@ final class ServiceProcess {
 
 	private static final String VERSION = System.getProperty("saga.version", "0.1.0-SNAPSHOT");
 
+	static final Duration DEADLINE = Duration.ofSeconds(120);
+
 	private final String name;
 
 	private final int port;
 
 	private final Path log;
+
+	private final HttpJson http;
 
 	private Process process;
 
@@ -35,6 +39,19 @@ final class ServiceProcess {
 		this.name = name;
 		this.port = freePort();
 		this.log = ROOT.resolve("e2e-tests/target/e2e-logs/" + name + ".log");
+		this.http = new HttpJson(url());
+	}
+
+	String url() {
+		return "http://localhost:" + this.port;
+	}
+
+	static Path root() {
+		return ROOT;
+	}
+
+	static String version() {
+		return VERSION;
 	}
 
 	String name() {
@@ -42,7 +59,7 @@ final class ServiceProcess {
 	}
 
 	HttpJson http() {
-		return new HttpJson("http://localhost:" + this.port);
+		return this.http;
 	}
 
 	Path log() {
@@ -59,7 +76,10 @@ final class ServiceProcess {
 				jar.toString(), "--server.port=" + this.port,
 				"--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
 				"--spring.datasource.url=" + infra.jdbcUrl(), "--spring.datasource.username=" + infra.dbUser(),
-				"--spring.datasource.password=" + infra.dbPassword(), "--spring.data.redis.url=" + infra.redisUrl()));
+				"--spring.datasource.password=" + infra.dbPassword(), "--spring.data.redis.url=" + infra.redisUrl(),
+				// a loaded 2-core machine restarts a service in up to a minute; orders
+				// must outlive that
+				"--saga.order.deadline=" + DEADLINE.toSeconds() + "s"));
 		try {
 			Files.createDirectories(this.log.getParent());
 			this.process = new ProcessBuilder(command).redirectErrorStream(true)

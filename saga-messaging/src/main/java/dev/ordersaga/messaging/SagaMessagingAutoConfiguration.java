@@ -1,6 +1,9 @@
 package dev.ordersaga.messaging;
 
+import dev.ordersaga.messaging.faults.FaultInjection;
+import dev.ordersaga.messaging.faults.FaultsEndpoint;
 import dev.ordersaga.messaging.inbox.InboundEvents;
+import dev.ordersaga.messaging.inbox.ProcessedEventPurge;
 import dev.ordersaga.messaging.inbox.ProcessedEvents;
 import dev.ordersaga.messaging.kafka.DeadLetterRouting;
 import dev.ordersaga.messaging.kafka.EventCodec;
@@ -20,12 +23,22 @@ import org.springframework.kafka.core.KafkaAdmin;
 @AutoConfiguration
 @EnableConfigurationProperties(SagaProperties.class)
 @Import({ EventCodec.class, SagaTopics.class, Outbox.class, OutboxRelay.class, ProcessedEvents.class,
-		InboundEvents.class, DeadLetterRouting.class, ApiProblems.class })
+		InboundEvents.class, ProcessedEventPurge.class, DeadLetterRouting.class, ApiProblems.class })
 public class SagaMessagingAutoConfiguration {
 
 	@Bean
 	KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
 		return new KafkaHealthIndicator(kafkaAdmin);
+	}
+
+	@Bean
+	FaultInjection faultInjection(SagaProperties properties) {
+		return new FaultInjection(properties);
+	}
+
+	@Bean
+	FaultsEndpoint faultsEndpoint(FaultInjection faults) {
+		return new FaultsEndpoint(faults);
 	}
 
 }

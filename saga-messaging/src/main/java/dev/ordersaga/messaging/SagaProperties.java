@@ -13,9 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param topics how the saga's topics are created
  * @param outbox how the outbox relay publishes
  * @param retry how a failed record is retried before it is dead-lettered
+ * @param idempotency how long processed events are remembered
+ * @param faults the fault switch for tests, demos and chaos runs
  */
 @ConfigurationProperties("saga")
-public record SagaProperties(@DefaultValue Topics topics, @DefaultValue Outbox outbox, @DefaultValue Retry retry) {
+public record SagaProperties(@DefaultValue Topics topics, @DefaultValue Outbox outbox, @DefaultValue Retry retry,
+		@DefaultValue Idempotency idempotency, @DefaultValue Faults faults) {
 
 	/**
 	 * @param partitions partitions of every saga topic and of its dead-letter topic
@@ -41,6 +44,27 @@ public record SagaProperties(@DefaultValue Topics topics, @DefaultValue Outbox o
 	 */
 	public record Retry(@DefaultValue("4") int maxAttempts, @DefaultValue("200ms") Duration initialInterval,
 			@DefaultValue("2.0") double multiplier, @DefaultValue("5s") Duration maxInterval) {
+	}
+
+	/**
+	 * @param inFlightTtl how long Redis marks an event as being applied
+	 * @param doneTtl how long Redis remembers an applied event (at least the topics'
+	 * retention)
+	 * @param retention how long the database remembers an applied event before the row is
+	 * purged (at least the topics' retention)
+	 */
+	public record Idempotency(@DefaultValue("30s") Duration inFlightTtl, @DefaultValue("7d") Duration doneTtl,
+			@DefaultValue("8d") Duration retention) {
+	}
+
+	/**
+	 * @param enabled whether {@code /actuator/faults} may switch faults on at run time
+	 * @param failureRate share of events whose handling fails (0 to 1)
+	 * @param latency delay added to each event's handling
+	 * @param eventType only events of this {@code ce_type} are touched; all when empty
+	 */
+	public record Faults(@DefaultValue("false") boolean enabled, @DefaultValue("0") double failureRate,
+			@DefaultValue("0ms") Duration latency, @DefaultValue("") String eventType) {
 	}
 
 }

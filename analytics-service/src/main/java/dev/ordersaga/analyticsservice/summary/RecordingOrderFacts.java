@@ -20,8 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Records what the events say about each order, in whatever order they arrive. Each write
  * is an upsert that only fills in or moves forward: an order.created arriving after the
  * outcome adds its creation time and leaves the outcome alone; the first decision's time
- * is kept, so a later cancellation of a confirmed order does not change the saga's
- * latency. Plain SQL: these are counters, not an aggregate with rules.
+ * is kept (the earliest, even when a later decision arrives first), so a cancellation of
+ * a confirmed order does not change the saga's latency. Plain SQL: these are counters,
+ * not an aggregate with rules.
  */
 @Service
 public class RecordingOrderFacts {
@@ -74,7 +75,7 @@ public class RecordingOrderFacts {
 				                  then excluded.reason else order_fact.reason end,
 				    amount = coalesce(order_fact.amount, excluded.amount),
 				    currency = coalesce(order_fact.currency, excluded.currency),
-				    decided_at = coalesce(order_fact.decided_at, excluded.decided_at),
+				    decided_at = least(order_fact.decided_at, excluded.decided_at),
 				    updated_at = now()
 				""", orderId, customerId, status, reason, amount, currency, Timestamp.from(at));
 	}

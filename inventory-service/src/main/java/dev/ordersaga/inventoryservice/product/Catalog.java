@@ -26,7 +26,12 @@ class Catalog {
 			this.products.save(new Product(sku, name, unitPrice, currency, onHand));
 			return true;
 		}
-		existing.get(0).replace(name, unitPrice, currency, onHand);
+		try {
+			existing.get(0).replace(name, unitPrice, currency, onHand);
+		}
+		catch (IllegalArgumentException ex) {
+			throw Problems.conflict(ex.getMessage());
+		}
 		return false;
 	}
 

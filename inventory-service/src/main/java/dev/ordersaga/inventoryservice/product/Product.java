@@ -9,7 +9,9 @@ import jakarta.persistence.Table;
 
 /**
  * A product and its stock. {@code onHand} counts the units in the warehouse,
- * {@code reserved} those promised to orders not yet confirmed; the rest is available.
+ * {@code reserved} those promised to orders not yet confirmed; the rest is available. A
+ * small ledger keeps {@code onHand = received - shipped}: units put into stock through
+ * the API, and units that left with confirmed orders (less those put back).
  */
 @Entity
 @Table(name = "product")
@@ -33,6 +35,12 @@ public class Product {
 	@Column(nullable = false)
 	private int reserved;
 
+	@Column(nullable = false)
+	private int received;
+
+	@Column(nullable = false)
+	private int shipped;
+
 	protected Product() {
 		this("", "", BigDecimal.ZERO, "", 0);
 	}
@@ -43,13 +51,22 @@ public class Product {
 		this.unitPrice = unitPrice;
 		this.currency = currency;
 		this.onHand = onHand;
+		this.received = onHand;
 	}
 
-	/** Replaces the catalog data and the count on hand; reservations stay as they are. */
+	/**
+	 * Replaces the catalog data and the count on hand; reservations stay as they are, so
+	 * the count cannot drop below the units reserved.
+	 */
 	void replace(String name, BigDecimal unitPrice, String currency, int onHand) {
+		if (onHand < this.reserved) {
+			throw new IllegalArgumentException(
+					"onHand " + onHand + " is below the " + this.reserved + " units reserved for open orders");
+		}
 		this.name = name;
 		this.unitPrice = unitPrice;
 		this.currency = currency;
+		this.received += onHand - this.onHand;
 		this.onHand = onHand;
 	}
 
@@ -68,6 +85,7 @@ public class Product {
 	public void commit(int quantity) {
 		this.reserved -= quantity;
 		this.onHand -= quantity;
+		this.shipped += quantity;
 	}
 
 	/** Reserved units become available again. */
@@ -78,6 +96,7 @@ public class Product {
 	/** Units that had left come back: a confirmed order was cancelled. */
 	public void restock(int quantity) {
 		this.onHand += quantity;
+		this.shipped -= quantity;
 	}
 
 	public int available() {
@@ -106,6 +125,14 @@ public class Product {
 
 	public int reserved() {
 		return this.reserved;
+	}
+
+	public int received() {
+		return this.received;
+	}
+
+	public int shipped() {
+		return this.shipped;
 	}
 
 }

@@ -13,4 +13,6 @@ interface NotificationRepository extends JpaRepository<Notification, UUID> {
 
 	List<Notification> findByCustomerIdOrderByCreatedAt(String customerId);
 
+	List<Notification> findAllByOrderByCreatedAt();
+
 }

@@ -33,8 +33,6 @@ import static org.awaitility.Awaitility.await;
 /** The order-service in the saga, with inventory and payment played over real Kafka. */
 class OrderSagaIntegrationTests extends OrderServiceIntegrationTest {
 
-	private static final Duration PATIENCE = Duration.ofSeconds(20);
-
 	@Test
 	void publishesThePlacedOrderWithCloudEventsHeaders() {
 		HttpJson.Response placed = place("c-headers",

@@ -7,7 +7,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A customer's account; its balance never goes below zero. */
+/**
+ * A customer's account; its balance never goes below zero. {@code deposited} counts the
+ * money put in through the API, so the balance can be checked against the charges.
+ */
 @Entity
 @Table(name = "account")
 public class Account {
@@ -22,6 +25,9 @@ public class Account {
 	@Column(nullable = false)
 	private String currency;
 
+	@Column(nullable = false)
+	private BigDecimal deposited;
+
 	protected Account() {
 		this("", BigDecimal.ZERO, "");
 	}
@@ -30,9 +36,11 @@ public class Account {
 		this.customerId = customerId;
 		this.balance = balance;
 		this.currency = currency;
+		this.deposited = balance;
 	}
 
 	void replace(BigDecimal balance, String currency) {
+		this.deposited = this.deposited.add(balance.subtract(this.balance));
 		this.balance = balance;
 		this.currency = currency;
 	}
@@ -62,6 +70,10 @@ public class Account {
 
 	public String currency() {
 		return this.currency;
+	}
+
+	public BigDecimal deposited() {
+		return this.deposited;
 	}
 
 }

@@ -1,5 +1,9 @@
 package dev.ordersaga.paymentservice.account;
 
+import java.util.List;
+
+import java.util.List;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
@@ -30,6 +34,11 @@ class AccountController {
 		boolean created = this.accounts.put(customerId, request.balance(), request.currency());
 		AccountView view = AccountView.of(this.accounts.find(customerId));
 		return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(view);
+	}
+
+	@GetMapping
+	List<AccountView> all() {
+		return this.accounts.all().stream().map(AccountView::of).toList();
 	}
 
 	@GetMapping("/{customerId}")

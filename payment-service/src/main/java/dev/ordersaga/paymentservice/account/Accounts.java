@@ -1,9 +1,13 @@
 package dev.ordersaga.paymentservice.account;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.List;
 
 import dev.ordersaga.messaging.web.Problems;
 
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,6 +31,11 @@ class Accounts {
 		}
 		existing.get().replace(balance, currency);
 		return false;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Account> all() {
+		return this.accounts.findAll(Sort.by("customerId"));
 	}
 
 	@Transactional(readOnly = true)

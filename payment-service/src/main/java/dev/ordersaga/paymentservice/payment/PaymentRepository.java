@@ -21,4 +21,6 @@ interface PaymentRepository extends JpaRepository<Payment, UUID> {
 
 	List<Payment> findByCustomerIdAndStatusInOrderByCreatedAt(String customerId, Collection<PaymentState> states);
 
+	List<Payment> findByStatusInOrderByCreatedAt(Collection<PaymentState> states);
+
 }

@@ -1,24 +1,48 @@
 package dev.ordersaga.messaging.inbox;
 
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
+import dev.ordersaga.messaging.SagaProperties;
+import dev.ordersaga.messaging.faults.FaultInjection;
 import dev.ordersaga.messaging.kafka.EventCodec;
 import dev.ordersaga.messaging.kafka.ReceivedEvent;
+import dev.ordersaga.messaging.kafka.UnreadableEventException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies a batch of records exactly once each. The fast path applies the whole batch in
- * one database transaction. If anything in it fails, the batch is rolled back and applied
- * again one record per transaction; the first record that fails is reported to the error
- * handler by its index, which commits the offsets before it and retries or dead-letters
- * it. Either way, offsets are committed only after the transaction that applied their
- * records committed.
+ * Applies a batch of records exactly once each.
+ * <ol>
+ * <li>Every record is decoded; Redis marks its event in flight, and events Redis already
+ * knows as done are skipped without touching the database.</li>
+ * <li>The fast path applies the rest in one database transaction, each event recorded in
+ * {@code processed_event} with its effect (a duplicate finds its row and is
+ * skipped).</li>
+ * <li>If anything fails, the batch rolls back and is applied again one record per
+ * transaction. The first failing record goes to the error handler by its index, which
+ * commits the offsets before it: unreadable records are dead-lettered at once, records
+ * that failed {@code saga.retry.max-attempts} times (counted in Redis, so restarts do not
+ * reset the count) after the last attempt, others are retried with backoff. A failure
+ * because PostgreSQL or Redis is unreachable is not the record's fault: it is retried
+ * until the dependency is back, and not counted.</li>
+ * </ol>
+ * Offsets are committed only after the transactions that applied their records.
  */
 public class InboundEvents {
 
@@ -30,47 +54,164 @@ public class InboundEvents {
 
 	private final TransactionTemplate transactions;
 
-	InboundEvents(EventCodec codec, ProcessedEvents processed, PlatformTransactionManager transactionManager) {
+	private final RedisIdempotency marks;
+
+	private final AttemptCounter attempts;
+
+	private final FaultInjection faults;
+
+	private final int maxAttempts;
+
+	private final Counter duplicates;
+
+	private final MeterRegistry meters;
+
+	InboundEvents(EventCodec codec, ProcessedEvents processed, PlatformTransactionManager transactionManager,
+			StringRedisTemplate redis, FaultInjection faults, SagaProperties properties, MeterRegistry meters,
+			@Value("${spring.kafka.consumer.group-id}") String group) {
 		this.codec = codec;
 		this.processed = processed;
 		this.transactions = new TransactionTemplate(transactionManager);
+		SagaProperties.Idempotency idempotency = properties.idempotency();
+		this.marks = new RedisIdempotency(redis, group, idempotency.inFlightTtl(), idempotency.doneTtl());
+		this.attempts = new AttemptCounter(redis, group);
+		this.faults = faults;
+		this.maxAttempts = properties.retry().maxAttempts();
+		this.meters = meters;
+		this.duplicates = Counter.builder("saga.inbox.duplicates")
+			.description("Events skipped because they were applied before")
+			.register(meters);
+	}
+
+	/** A record with its event, or the reason it cannot have one. */
+	private record Inbound(ConsumerRecord<String, byte[]> record, @Nullable ReceivedEvent event,
+			@Nullable UnreadableEventException unreadable) {
+
+		@Nullable UUID id() {
+			return (this.event != null) ? this.event.id() : null;
+		}
+
 	}
 
 	public void process(List<ConsumerRecord<String, byte[]>> records, EventHandler handler) {
-		if (records.size() > 1 && applyAllTogether(records, handler)) {
+		List<Inbound> batch = records.stream().map(this::decode).toList();
+		RedisIdempotency.Marks marks = this.marks
+			.markInFlight(batch.stream().map(Inbound::id).filter((id) -> id != null).toList());
+		boolean readable = batch.stream().allMatch((inbound) -> inbound.event() != null);
+		if (batch.size() > 1 && readable && applyAllTogether(batch, marks, handler)) {
+			this.marks.markDone(marks.marked());
 			return;
 		}
-		for (int index = 0; index < records.size(); index++) {
-			ConsumerRecord<String, byte[]> record = records.get(index);
+		for (int index = 0; index < batch.size(); index++) {
+			Inbound inbound = batch.get(index);
+			if (inbound.unreadable() != null) {
+				throw new BatchListenerFailedException(describe(inbound.record()) + " is unreadable",
+						inbound.unreadable(), index);
+			}
+			if (isKnownDuplicate(inbound, marks)) {
+				continue;
+			}
 			try {
-				this.transactions.executeWithoutResult((status) -> apply(record, handler));
+				this.transactions.executeWithoutResult((status) -> apply(inbound, handler));
 			}
 			catch (RuntimeException ex) {
-				throw new BatchListenerFailedException(describe(record) + " failed: " + ex.getMessage(), ex, index);
+				this.marks.release(List.of(inbound.id()));
+				throw new BatchListenerFailedException(describe(inbound.record()) + " failed", classify(inbound, ex),
+						index);
 			}
+			this.attempts.succeeded(inbound.record());
+			this.marks.markDone(List.of(inbound.id()));
 		}
 	}
 
-	private boolean applyAllTogether(List<ConsumerRecord<String, byte[]>> records, EventHandler handler) {
+	private Inbound decode(ConsumerRecord<String, byte[]> record) {
 		try {
-			this.transactions.executeWithoutResult((status) -> records.forEach((record) -> apply(record, handler)));
+			return new Inbound(record, this.codec.read(record), null);
+		}
+		catch (UnreadableEventException ex) {
+			return new Inbound(record, null, ex);
+		}
+	}
+
+	private boolean applyAllTogether(List<Inbound> batch, RedisIdempotency.Marks marks, EventHandler handler) {
+		try {
+			this.transactions.executeWithoutResult((status) -> batch.stream()
+				.filter((inbound) -> !isKnownDuplicate(inbound, marks))
+				.forEach((inbound) -> apply(inbound, handler)));
 			return true;
 		}
 		catch (RuntimeException ex) {
-			log.debug("Batch of {} records failed together, applying them one by one: {}", records.size(),
-					ex.toString());
+			log.debug("Batch of {} records failed together, applying them one by one: {}", batch.size(), ex.toString());
 			return false;
 		}
 	}
 
-	private void apply(ConsumerRecord<String, byte[]> record, EventHandler handler) {
-		ReceivedEvent event = this.codec.read(record);
+	private boolean isKnownDuplicate(Inbound inbound, RedisIdempotency.Marks marks) {
+		if (marks.done().contains(inbound.id())) {
+			this.duplicates.increment();
+			return true;
+		}
+		return false;
+	}
+
+	private void apply(Inbound inbound, EventHandler handler) {
+		ReceivedEvent event = inbound.event();
 		if (!this.processed.markProcessed(event.id(), event.payload().type())) {
+			this.duplicates.increment();
 			log.debug("Skipping {} {} from {}: already processed", event.payload().type(), event.id(),
 					event.coordinates());
 			return;
 		}
+		this.faults.beforeHandling(event);
 		handler.handle(event);
+	}
+
+	private RuntimeException classify(Inbound inbound, RuntimeException failure) {
+		String coordinates = describe(inbound.record());
+		if (isOutage(failure)) {
+			count("outage", inbound);
+			log.warn("{} waits for a dependency: {}", coordinates, rootMessage(failure));
+			return new DependencyOutageException(coordinates + " waits for a dependency", failure);
+		}
+		long attempt = this.attempts.failed(inbound.record());
+		if (attempt >= this.maxAttempts) {
+			count("exhausted", inbound);
+			log.warn("{} failed on attempt {} of {}, dead-lettering it: {}", coordinates, attempt, this.maxAttempts,
+					rootMessage(failure));
+			return new RetriesExhaustedException(attempt, failure);
+		}
+		count("retry", inbound);
+		log.warn("{} failed on attempt {} of {}, retrying: {}", coordinates, attempt, this.maxAttempts,
+				rootMessage(failure));
+		return new RetryableFailureException(attempt, this.maxAttempts, failure);
+	}
+
+	private void count(String outcome, Inbound inbound) {
+		this.meters.counter("saga.inbox.failures", "outcome", outcome, "topic", inbound.record().topic()).increment();
+	}
+
+	/** PostgreSQL or Redis unreachable: the dependency's fault, not the record's. */
+	static boolean isOutage(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
+					|| cause instanceof TransientDataAccessResourceException
+					|| cause instanceof java.net.ConnectException) {
+				return true;
+			}
+			if (cause instanceof SQLException sql && sql.getSQLState() != null
+					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String rootMessage(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName() + ": " + root.getMessage();
 	}
 
 	private static String describe(ConsumerRecord<String, byte[]> record) {

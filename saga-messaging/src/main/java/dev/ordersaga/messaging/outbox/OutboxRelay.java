@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 import dev.ordersaga.events.EventHeaders;
 import dev.ordersaga.messaging.SagaProperties;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -56,7 +58,7 @@ public class OutboxRelay implements SmartLifecycle {
 	private @Nullable Thread worker;
 
 	OutboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, KafkaOperations<String, byte[]> kafka,
-			SagaProperties properties, @Value("${spring.application.name}") String source,
+			SagaProperties properties, MeterRegistry meters, @Value("${spring.application.name}") String source,
 			@Value("${saga.schema}") String schema) {
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -64,6 +66,20 @@ public class OutboxRelay implements SmartLifecycle {
 		this.settings = properties.outbox();
 		this.source = source;
 		this.lockKey = ("outbox-relay:" + schema).hashCode();
+		Gauge.builder("saga.outbox.backlog", this, (relay) -> relay.measure("count(*)"))
+			.description("Events waiting in the outbox")
+			.register(meters);
+		Gauge
+			.builder("saga.outbox.oldest.age", this,
+					(relay) -> relay.measure("coalesce(extract(epoch from now() - min(created_at)), 0)"))
+			.description("Seconds the oldest waiting event has waited")
+			.baseUnit("seconds")
+			.register(meters);
+	}
+
+	private double measure(String aggregate) {
+		Double value = this.jdbc.queryForObject("select " + aggregate + " from outbox_event", Double.class);
+		return (value != null) ? value : Double.NaN;
 	}
 
 	/** Asks the relay to publish now; cheap and safe to call from any thread. */

@@ -13,6 +13,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -38,16 +39,23 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 		return badRequest(ex, "Invalid request: " + describe(errors), errors, headers, request);
 	}
 
+	/**
+	 * Method validation (a constraint on a path variable or request parameter) also
+	 * validates a {@code @Valid} body: its field errors are reported by field, the rest
+	 * by parameter name.
+	 */
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
 			HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<Map<String, String>> errors = ex.getParameterValidationResults()
-			.stream()
-			.flatMap((result) -> result.getResolvableErrors()
+		List<Map<String, String>> errors = ex.getParameterValidationResults().stream().flatMap((result) -> {
+			if (result instanceof ParameterErrors bodyErrors) {
+				return bodyErrors.getFieldErrors().stream().map(ApiProblems::fieldError);
+			}
+			String parameter = String.valueOf(result.getMethodParameter().getParameterName());
+			return result.getResolvableErrors()
 				.stream()
-				.map((error) -> Map.of("field", result.getMethodParameter().getParameterName() + "", "message",
-						error.getDefaultMessage() + "")))
-			.toList();
+				.map((error) -> Map.of("field", parameter, "message", String.valueOf(error.getDefaultMessage())));
+		}).toList();
 		return badRequest(ex, "Invalid request: " + describe(errors), errors, headers, request);
 	}
 

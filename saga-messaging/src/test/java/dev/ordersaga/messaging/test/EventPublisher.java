@@ -43,12 +43,17 @@ public final class EventPublisher implements AutoCloseable {
 
 	/** Publishes the event with the given event id, e.g. to redeliver it. */
 	public void publish(SagaEvent event, UUID eventId) {
+		publish(event, eventId, Instant.now());
+	}
+
+	/** Publishes the event with the given event id and time ({@code ce_time}). */
+	public void publish(SagaEvent event, UUID eventId, Instant time) {
 		RecordHeaders headers = new RecordHeaders();
 		headers.add(header(EventHeaders.ID, eventId.toString()));
 		headers.add(header(EventHeaders.TYPE, event.type()));
 		headers.add(header(EventHeaders.SOURCE, "test"));
 		headers.add(header(EventHeaders.SPEC_VERSION, EventHeaders.CLOUDEVENTS_VERSION));
-		headers.add(header(EventHeaders.TIME, Instant.now().toString()));
+		headers.add(header(EventHeaders.TIME, time.toString()));
 		headers.add(header(EventHeaders.CONTENT_TYPE, EventHeaders.JSON));
 		send(new ProducerRecord<>(event.type(), null, event.orderId().toString(), this.codec.write(event), headers));
 	}

@@ -2,18 +2,11 @@ package dev.ordersaga.e2e;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import dev.ordersaga.messaging.test.HttpJson;
-import dev.ordersaga.messaging.test.SagaInfrastructure;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -26,47 +19,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The five packaged services as processes, driven over HTTP only: the saga's happy path,
- * idempotent order placement, API errors, and a crash of inventory-service mid-saga.
+ * The saga's happy path through the packaged services, driven over HTTP only; idempotent
+ * order placement, API errors, and a crash of inventory-service mid-saga.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SagaEndToEndIntegrationTests {
-
-	private static final List<String> SCHEMAS = List.of("orders", "inventory", "payment", "notification", "analytics");
-
-	private static final Duration START_UP = Duration.ofMinutes(4);
+class HappyPathEndToEndIntegrationTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-	private final ServiceProcess orders = new ServiceProcess("order-service");
+	private RunningSaga saga;
 
-	private final ServiceProcess inventory = new ServiceProcess("inventory-service");
+	private ServiceProcess orders;
 
-	private final ServiceProcess payment = new ServiceProcess("payment-service");
+	private ServiceProcess inventory;
 
-	private final ServiceProcess notification = new ServiceProcess("notification-service");
+	private ServiceProcess payment;
 
-	private final ServiceProcess analytics = new ServiceProcess("analytics-service");
+	private ServiceProcess notification;
 
-	private final List<ServiceProcess> all = List.of(this.orders, this.inventory, this.payment, this.notification,
-			this.analytics);
-
-	private SagaInfrastructure.Endpoints infra;
+	private ServiceProcess analytics;
 
 	@BeforeAll
-	void startTheSaga() throws SQLException {
-		this.infra = SagaInfrastructure.endpoints();
-		resetSchemas();
-		this.all.forEach((service) -> service.start(this.infra));
-		await().atMost(START_UP)
-			.pollInterval(Duration.ofSeconds(1))
-			.until(() -> this.all.stream().allMatch(ServiceProcess::isHealthy));
-	}
-
-	@AfterAll
-	void stopTheSaga() {
-		this.all.forEach((service) -> service.stop(Duration.ofSeconds(20)));
+	void startTheSaga() {
+		this.saga = RunningSaga.get();
+		this.orders = this.saga.orders;
+		this.inventory = this.saga.inventory;
+		this.payment = this.saga.payment;
+		this.notification = this.saga.notification;
+		this.analytics = this.saga.analytics;
 	}
 
 	@Test
@@ -107,7 +88,8 @@ class SagaEndToEndIntegrationTests {
 			JsonNode summary = this.analytics.http().get("/analytics/summary").body();
 			assertThat(summary.get("orders").asLong()).isEqualTo(countedBefore + 1);
 			assertThat(summary.get("ordersByStatus").get("CONFIRMED").asLong()).isPositive();
-			assertThat(summary.get("revenue").get("EUR").decimalValue()).isGreaterThanOrEqualTo(new java.math.BigDecimal("25.00"));
+			assertThat(summary.get("revenue").get("EUR").decimalValue())
+				.isGreaterThanOrEqualTo(new java.math.BigDecimal("25.00"));
 			assertThat(summary.get("sagaLatencyMs").get("count").asLong()).isPositive();
 		});
 	}
@@ -158,8 +140,8 @@ class SagaEndToEndIntegrationTests {
 					"{\"customerId\":\"" + customer + "\",\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":3}]}");
 		assertThat(placed.status()).isEqualTo(201);
 		this.inventory.kill();
-		this.inventory.start(this.infra);
-		await().atMost(START_UP).pollInterval(Duration.ofSeconds(1)).until(this.inventory::isHealthy);
+		this.inventory.start(this.saga.infra);
+		await().atMost(RunningSaga.START_UP).pollInterval(Duration.ofSeconds(1)).until(this.inventory::isHealthy);
 
 		String orderId = placed.body().get("orderId").asString();
 		await().atMost(PATIENCE)
@@ -183,15 +165,6 @@ class SagaEndToEndIntegrationTests {
 		assertThat(this.payment.http()
 			.put("/accounts/" + customer, "{\"balance\":" + balance + ",\"currency\":\"EUR\"}")
 			.status()).isEqualTo(201);
-	}
-
-	private void resetSchemas() throws SQLException {
-		try (Connection connection = DriverManager.getConnection(this.infra.jdbcUrl(), this.infra.dbUser(),
-				this.infra.dbPassword()); Statement statement = connection.createStatement()) {
-			for (String schema : SCHEMAS) {
-				statement.execute("drop schema if exists " + schema + " cascade");
-			}
-		}
 	}
 
 	private static String shortId() {

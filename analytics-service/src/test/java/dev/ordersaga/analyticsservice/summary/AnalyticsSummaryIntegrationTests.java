@@ -1,0 +1,183 @@
+package dev.ordersaga.analyticsservice.summary;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import dev.ordersaga.analyticsservice.AnalyticsServiceIntegrationTest;
+import dev.ordersaga.events.CancellationReason;
+import dev.ordersaga.events.OrderCancelled;
+import dev.ordersaga.events.OrderConfirmed;
+import dev.ordersaga.events.OrderCreated;
+import dev.ordersaga.events.OrderId;
+import dev.ordersaga.events.OrderLine;
+import dev.ordersaga.events.OrderRejected;
+import dev.ordersaga.events.RejectionReason;
+import dev.ordersaga.messaging.test.HttpJson;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The summary built from order-service's events, played over real Kafka. The figures are
+ * shared by every test in this JVM, so each test reads them before it acts and asserts on
+ * what changed.
+ */
+class AnalyticsSummaryIntegrationTests extends AnalyticsServiceIntegrationTest {
+
+	@Test
+	void aConfirmedOrderCountsWithItsRevenueAndALatencySample() {
+		Figures before = figures();
+		OrderId orderId = OrderId.random();
+		String customerId = customerId();
+		this.publisher.publish(created(orderId, customerId, Instant.now()));
+		this.publisher.publish(new OrderConfirmed(orderId, customerId, new BigDecimal("25.50"), "EUR"));
+
+		Figures after = awaitFigures((now) -> now.latencySamples() > before.latencySamples());
+		assertThat(after.orders()).isEqualTo(before.orders() + 1);
+		assertThat(after.status("CONFIRMED")).isEqualTo(before.status("CONFIRMED") + 1);
+		assertThat(after.status("PENDING")).isEqualTo(before.status("PENDING"));
+		assertThat(after.revenue("EUR").subtract(before.revenue("EUR"))).isEqualByComparingTo("25.50");
+		assertThat(after.latencySamples()).isEqualTo(before.latencySamples() + 1);
+	}
+
+	@Test
+	void aRejectionThatArrivesBeforeItsOrderIsCountedOnceWithItsReason() {
+		Figures before = figures();
+		OrderId orderId = OrderId.random();
+		String customerId = customerId();
+		OrderCreated created = created(orderId, customerId, Instant.now());
+		this.publisher.publish(new OrderRejected(orderId, customerId, RejectionReason.OUT_OF_STOCK));
+		Figures rejected = awaitFigures((now) -> now.status("REJECTED") > before.status("REJECTED"));
+		assertThat(rejected.latencySamples()).isEqualTo(before.latencySamples());
+
+		this.publisher.publish(created);
+		Figures after = awaitFigures((now) -> now.latencySamples() > before.latencySamples());
+		assertThat(after.orders()).isEqualTo(before.orders() + 1);
+		assertThat(after.status("REJECTED")).isEqualTo(before.status("REJECTED") + 1);
+		assertThat(after.status("PENDING")).isEqualTo(before.status("PENDING"));
+		assertThat(after.rejections("OUT_OF_STOCK")).isEqualTo(before.rejections("OUT_OF_STOCK") + 1);
+		assertThat(after.latencySamples()).isEqualTo(before.latencySamples() + 1);
+	}
+
+	@Test
+	void aConfirmedOrderThatIsCancelledCountsAsCancelledAndLeavesTheRevenue() {
+		Figures before = figures();
+		OrderId orderId = OrderId.random();
+		String customerId = customerId();
+		this.publisher.publish(created(orderId, customerId, Instant.now()));
+		this.publisher.publish(new OrderConfirmed(orderId, customerId, new BigDecimal("30.00"), "EUR"));
+		Figures confirmed = awaitFigures((now) -> now.latencySamples() > before.latencySamples());
+		assertThat(confirmed.revenue("EUR").subtract(before.revenue("EUR"))).isEqualByComparingTo("30.00");
+
+		this.publisher.publish(new OrderCancelled(orderId, customerId, CancellationReason.CUSTOMER_REQUEST));
+		Figures after = awaitFigures((now) -> now.status("CANCELLED") > before.status("CANCELLED"));
+		assertThat(after.orders()).isEqualTo(before.orders() + 1);
+		assertThat(after.status("CANCELLED")).isEqualTo(before.status("CANCELLED") + 1);
+		assertThat(after.status("CONFIRMED")).isEqualTo(before.status("CONFIRMED"));
+		assertThat(after.revenue("EUR")).isEqualByComparingTo(before.revenue("EUR"));
+		assertThat(after.latencySamples()).isEqualTo(before.latencySamples() + 1);
+	}
+
+	@Test
+	void eventsRedeliveredOrProducedAgainAreCountedOnce() {
+		Figures before = figures();
+		OrderId orderId = OrderId.random();
+		String customerId = customerId();
+		OrderCreated created = created(orderId, customerId, Instant.now());
+		OrderConfirmed confirmed = new OrderConfirmed(orderId, customerId, new BigDecimal("17.25"), "EUR");
+		UUID createdId = this.publisher.publish(created);
+		UUID confirmedId = this.publisher.publish(confirmed);
+		this.publisher.publish(created, createdId);
+		this.publisher.publish(confirmed, confirmedId);
+		UUID createdAgain = this.publisher.publish(created);
+		UUID confirmedAgain = this.publisher.publish(confirmed);
+
+		awaitProcessed(createdAgain);
+		awaitProcessed(confirmedAgain);
+		Figures after = figures();
+		assertThat(after.orders()).isEqualTo(before.orders() + 1);
+		assertThat(after.status("CONFIRMED")).isEqualTo(before.status("CONFIRMED") + 1);
+		assertThat(after.revenue("EUR").subtract(before.revenue("EUR"))).isEqualByComparingTo("17.25");
+		assertThat(after.latencySamples()).isEqualTo(before.latencySamples() + 1);
+	}
+
+	@Test
+	void sagaLatencyRunsToTheFirstDecisionEvenWhenALaterOneArrivesFirst() {
+		Figures before = figures();
+		OrderId orderId = OrderId.random();
+		String customerId = customerId();
+		Instant createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(3));
+		publishAt(new OrderCancelled(orderId, customerId, CancellationReason.CUSTOMER_REQUEST),
+				createdAt.plus(Duration.ofHours(2)));
+		awaitFigures((now) -> now.status("CANCELLED") > before.status("CANCELLED"));
+		UUID confirmed = publishAt(new OrderConfirmed(orderId, customerId, new BigDecimal("8.00"), "EUR"),
+				createdAt.plus(Duration.ofHours(1)));
+		UUID created = this.publisher.publish(created(orderId, customerId, createdAt));
+
+		awaitProcessed(confirmed);
+		awaitProcessed(created);
+		Figures after = figures();
+		assertThat(after.latencySamples()).isEqualTo(before.latencySamples() + 1);
+		// an hour-long saga, far longer than any other in these tests, so the longest
+		assertThat(after.latencyMax()).isEqualTo(Duration.ofHours(1).toMillis());
+		assertThat(after.status("CANCELLED")).isEqualTo(before.status("CANCELLED") + 1);
+		assertThat(after.status("CONFIRMED")).isEqualTo(before.status("CONFIRMED"));
+		assertThat(after.revenue("EUR")).isEqualByComparingTo(before.revenue("EUR"));
+	}
+
+	private Figures figures() {
+		HttpJson.Response response = this.http.get("/analytics/summary");
+		assertThat(response.status()).isEqualTo(200);
+		return new Figures(response.body());
+	}
+
+	private Figures awaitFigures(Predicate<Figures> condition) {
+		return await().atMost(PATIENCE).until(this::figures, condition);
+	}
+
+	private static OrderCreated created(OrderId orderId, String customerId, Instant createdAt) {
+		return new OrderCreated(orderId, customerId, List.of(new OrderLine("SKU-1", 2)), createdAt);
+	}
+
+	private static String customerId() {
+		return "c-" + UUID.randomUUID();
+	}
+
+	/** The summary as {@code GET /analytics/summary} answers it. */
+	private record Figures(JsonNode json) {
+
+		long orders() {
+			return this.json.get("orders").asLong();
+		}
+
+		long status(String status) {
+			return this.json.get("ordersByStatus").path(status).asLong(0);
+		}
+
+		long rejections(String reason) {
+			return this.json.get("rejectionsByReason").path(reason).asLong(0);
+		}
+
+		BigDecimal revenue(String currency) {
+			JsonNode amount = this.json.get("revenue").path(currency);
+			return amount.isMissingNode() ? BigDecimal.ZERO : amount.decimalValue();
+		}
+
+		long latencySamples() {
+			return this.json.get("sagaLatencyMs").get("count").asLong();
+		}
+
+		double latencyMax() {
+			return this.json.get("sagaLatencyMs").get("max").asDouble();
+		}
+
+	}
+
+}

@@ -1,0 +1,15 @@
+package dev.ordersaga.inventoryservice;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+import dev.ordersaga.messaging.test.SagaArchitecture;
+
+@AnalyzeClasses(packages = "dev.ordersaga.inventoryservice", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+	@ArchTest
+	static final ArchTests saga = ArchTests.in(SagaArchitecture.class);
+
+}

@@ -1,0 +1,81 @@
+package dev.ordersaga.inventoryservice.messaging;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import dev.ordersaga.events.InventoryStatus;
+import dev.ordersaga.events.InventoryUpdated;
+import dev.ordersaga.events.OrderCreated;
+import dev.ordersaga.events.OrderId;
+import dev.ordersaga.events.OrderLine;
+import dev.ordersaga.events.Topics;
+import dev.ordersaga.inventoryservice.InventoryServiceIntegrationTest;
+import dev.ordersaga.messaging.test.TcpProxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An outage of a dependency while orders arrive: the service reaches it through a TCP
+ * proxy that the test cuts for about 20 seconds. Afterwards every order, each delivered
+ * twice, is applied exactly once and nothing is dead-lettered.
+ */
+abstract class OutageTest extends InventoryServiceIntegrationTest {
+
+	private static final Duration OUTAGE = Duration.ofSeconds(20);
+
+	static TcpProxy proxyTo(String url) {
+		URI target = URI.create(url);
+		return new TcpProxy(target.getHost(), target.getPort());
+	}
+
+	void ordersSurviveAnOutageOf(TcpProxy dependency, String healthComponent) {
+		String sku = "SKU-" + UUID.randomUUID();
+		assertThat(this.http
+			.put("/products/" + sku, "{\"name\":\"Widget\",\"unitPrice\":5.00,\"currency\":\"EUR\",\"onHand\":100}")
+			.status()).isEqualTo(201);
+
+		List<OrderId> orders = new ArrayList<>();
+		dependency.cut();
+		try {
+			for (int i = 0; i < 10; i++) {
+				OrderId orderId = OrderId.random();
+				OrderCreated order = new OrderCreated(orderId, "c-outage", List.of(new OrderLine(sku, 1)),
+						Instant.now());
+				UUID eventId = this.publisher.publish(order);
+				this.publisher.publish(order, eventId);
+				orders.add(orderId);
+			}
+			await().atMost(OUTAGE).until(() -> componentStatus(healthComponent).equals("DOWN"));
+			await().during(Duration.ofSeconds(15))
+				.atMost(OUTAGE.plusSeconds(10))
+				.until(() -> componentStatus(healthComponent).equals("DOWN"));
+		}
+		finally {
+			dependency.restore();
+		}
+
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(
+					() -> assertThat(this.http.get("/products/" + sku).body().get("reserved").asInt()).isEqualTo(10));
+		for (OrderId orderId : orders) {
+			awaitOutboxFlushed(orderId.value());
+			assertThat(this.topics.events(Topics.INVENTORY_UPDATED, orderId.value()))
+				.extracting((event) -> ((InventoryUpdated) event).status())
+				.containsExactly(InventoryStatus.RESERVED);
+		}
+		List<String> keys = orders.stream().map(OrderId::toString).toList();
+		assertThat(this.topics.records(Topics.deadLetterOf(Topics.ORDER_CREATED)))
+			.noneMatch((record) -> keys.contains(record.key()));
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.http.get("/actuator/health").status() == 200);
+	}
+
+	private String componentStatus(String component) {
+		return this.http.get("/actuator/health").body().get("components").get(component).get("status").asString();
+	}
+
+}

@@ -1,0 +1,35 @@
+package dev.ordersaga.inventoryservice.messaging;
+
+import dev.ordersaga.messaging.test.SagaInfrastructure;
+import dev.ordersaga.messaging.test.TcpProxy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Redis unreachable for about 20 s while orders arrive: the database's guarantee carries
+ * on.
+ */
+class RedisOutageIntegrationTests extends OutageTest {
+
+	private static final TcpProxy redis = proxyTo(SagaInfrastructure.endpoints().redisUrl());
+
+	@DynamicPropertySource
+	static void throughProxy(DynamicPropertyRegistry registry) {
+		registry.add("spring.data.redis.url", () -> "redis://127.0.0.1:" + redis.port());
+		registry.add("spring.data.redis.timeout", () -> "500ms");
+	}
+
+	@AfterAll
+	static void closeProxy() {
+		redis.close();
+	}
+
+	@Test
+	void ordersArrivingWhileRedisIsDownAreAppliedOnTheDatabasesGuaranteeAlone() {
+		ordersSurviveAnOutageOf(redis, "redis");
+	}
+
+}

@@ -1,0 +1,22 @@
+package dev.ordersaga.notificationservice;
+
+import dev.ordersaga.messaging.test.SagaInfrastructure;
+import dev.ordersaga.messaging.test.ServiceIntegrationTest;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The base of notification-service's integration tests: the whole service on a random
+ * port, against real Kafka, PostgreSQL and Redis; tests play order-service over Kafka.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class NotificationServiceIntegrationTest extends ServiceIntegrationTest {
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		SagaInfrastructure.register(registry, "notification");
+	}
+
+}

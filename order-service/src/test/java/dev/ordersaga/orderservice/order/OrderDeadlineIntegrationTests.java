@@ -1,0 +1,49 @@
+package dev.ordersaga.orderservice.order;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.UUID;
+
+import dev.ordersaga.events.OrderId;
+import dev.ordersaga.events.OrderRejected;
+import dev.ordersaga.events.PaymentCompleted;
+import dev.ordersaga.events.PaymentStatus;
+import dev.ordersaga.events.RejectionReason;
+import dev.ordersaga.events.Topics;
+import dev.ordersaga.orderservice.OrderServiceIntegrationTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Orders nobody answers are rejected once their deadline passes, and stay rejected. */
+@TestPropertySource(properties = { "saga.order.deadline=2s", "saga.order.deadline-sweep-interval=200ms" })
+class OrderDeadlineIntegrationTests extends OrderServiceIntegrationTest {
+
+	@Test
+	void rejectsAnOrderNobodyAnsweredWithTimeoutAndIgnoresALateCharge() {
+		UUID orderId = UUID.fromString(
+				this.http.post("/orders", "{\"customerId\":\"c-late\",\"items\":[{\"sku\":\"SKU-1\",\"quantity\":1}]}")
+					.body()
+					.get("orderId")
+					.asString());
+
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.topics.events(Topics.ORDER_REJECTED, orderId))
+				.containsExactly(new OrderRejected(new OrderId(orderId), "c-late", RejectionReason.TIMEOUT)));
+		JsonNode order = this.http.get("/orders/" + orderId).body();
+		assertThat(order.get("status").asString()).isEqualTo("REJECTED");
+		assertThat(order.get("reason").asString()).isEqualTo("TIMEOUT");
+
+		UUID charge = this.publisher.publish(new PaymentCompleted(new OrderId(orderId), PaymentStatus.CHARGED,
+				new BigDecimal("12.50"), "EUR", null));
+		awaitProcessed(charge);
+		JsonNode after = this.http.get("/orders/" + orderId).body();
+		assertThat(after.get("status").asString()).isEqualTo("REJECTED");
+		assertThat(after.get("history").size()).isEqualTo(2);
+	}
+
+}

@@ -1,0 +1,82 @@
+package dev.ordersaga.messaging.test;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The architecture every saga service keeps. A service's {@code ArchitectureTests} runs
+ * these rules with
+ * {@code @ArchTest static final ArchTests saga = ArchTests.in(SagaArchitecture.class)}.
+ */
+public final class SagaArchitecture {
+
+	private static final DescribedPredicate<JavaClass> LISTENERS = DescribedPredicate.describe(
+			"a service's messaging package",
+			(javaClass) -> javaClass.getPackageName().matches("dev\\.ordersaga\\.\\w+service\\.messaging(\\..*)?"));
+
+	/**
+	 * Events leave through the outbox, in the transaction of their change: never a bare
+	 * send.
+	 */
+	@ArchTest
+	public static final ArchRule eventsLeaveThroughTheOutbox = noClasses().should()
+		.dependOnClassesThat()
+		.haveFullyQualifiedName("org.springframework.kafka.core.KafkaTemplate")
+		.orShould()
+		.dependOnClassesThat()
+		.haveFullyQualifiedName("org.springframework.kafka.core.KafkaOperations")
+		.orShould()
+		.dependOnClassesThat()
+		.haveFullyQualifiedName("org.apache.kafka.clients.producer.Producer")
+		.because("a database write followed by a bare send is a dual write; use Outbox.publish");
+
+	/** Listeners are adapters: features never depend on them. */
+	@ArchTest
+	public static final ArchRule featuresDoNotDependOnListeners = noClasses().that(not(LISTENERS))
+		.should()
+		.dependOnClassesThat(LISTENERS)
+		.because("listeners call use cases, not the other way round");
+
+	/**
+	 * The saga's rules (entities and their parts) know nothing of Kafka, the web or
+	 * Spring.
+	 */
+	@ArchTest
+	public static final ArchRule domainIsFreeOfFrameworks = classes().that()
+		.areAnnotatedWith("jakarta.persistence.Entity")
+		.or()
+		.areAnnotatedWith("jakarta.persistence.Embeddable")
+		.should()
+		.onlyDependOnClassesThat()
+		.resideInAnyPackage("java..", "jakarta.persistence..", "org.jspecify..", "dev.ordersaga..")
+		.because("the saga's rules are unit-tested without a broker, a container or a database")
+		.allowEmptyShould(true);
+
+	/** Each service's Application class holds the entry point and nothing else. */
+	@ArchTest
+	public static final ArchRule applicationClassHoldsOnlyMain = classes().that()
+		.areAnnotatedWith("org.springframework.boot.autoconfigure.SpringBootApplication")
+		.should(new ArchCondition<>("declare only a main method") {
+			@Override
+			public void check(JavaClass javaClass, ConditionEvents events) {
+				boolean onlyMain = javaClass.getFields().isEmpty()
+						&& javaClass.getMethods().stream().map(JavaMethod::getName).allMatch("main"::equals);
+				events.add(new SimpleConditionEvent(javaClass, onlyMain,
+						javaClass.getName() + " declares more than main: move it to a feature package"));
+			}
+		});
+
+	private SagaArchitecture() {
+	}
+
+}

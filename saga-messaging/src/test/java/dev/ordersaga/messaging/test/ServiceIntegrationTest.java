@@ -1,0 +1,124 @@
+package dev.ordersaga.messaging.test;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import dev.ordersaga.events.SagaEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What every service's integration test base shares: the service on a random port
+ * (declared by the subclass with {@code @SpringBootTest(webEnvironment = RANDOM_PORT)}
+ * and a {@code @DynamicPropertySource} calling {@link SagaInfrastructure#register}), an
+ * HTTP client for its API, a publisher to play the other services, a probe to read what
+ * it published, and waits on its inbox and outbox.
+ */
+public abstract class ServiceIntegrationTest {
+
+	protected static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	protected HttpJson http;
+
+	protected EventPublisher publisher;
+
+	protected TopicProbe topics;
+
+	@BeforeEach
+	void connect() {
+		String kafka = SagaInfrastructure.endpoints().kafkaBootstrapServers();
+		this.http = new HttpJson("http://localhost:" + this.port);
+		this.publisher = new EventPublisher(kafka);
+		this.topics = new TopicProbe(kafka);
+	}
+
+	@AfterEach
+	void disconnect() {
+		this.publisher.close();
+	}
+
+	/**
+	 * Publishes the event as if it had been emitted at the given time (its
+	 * {@code ce_time}).
+	 */
+	protected UUID publishAt(SagaEvent event, Instant time) {
+		UUID id = UUID.randomUUID();
+		this.publisher.publish(event, id, time);
+		return id;
+	}
+
+	/**
+	 * Waits until the service has taken the events in (applied them, or skipped them as
+	 * duplicates): the inbox marks an event in the transaction of its effect, and a
+	 * partition is consumed in order, so every earlier record of the same order on the
+	 * same topic has been taken in too.
+	 */
+	protected void awaitProcessed(UUID... eventIds) {
+		await().atMost(PATIENCE)
+			.until(() -> Arrays.stream(eventIds)
+				.allMatch(
+						(eventId) -> this.jdbc.queryForObject("select count(*) from processed_event where event_id = ?",
+								Integer.class, eventId) == 1));
+	}
+
+	/**
+	 * Waits until every event the service recorded for the order is on its topic: the
+	 * relay deletes an outbox row only once the broker acknowledged it.
+	 */
+	protected void awaitOutboxFlushed(UUID orderId) {
+		await().atMost(PATIENCE)
+			.until(() -> this.jdbc.queryForObject("select count(*) from outbox_event where message_key = ?",
+					Integer.class, orderId.toString()) == 0);
+	}
+
+	/** The one record on the topic for the order whose value is exactly these bytes. */
+	protected ConsumerRecord<String, byte[]> recordWithValue(String topic, UUID orderId, byte[] value) {
+		List<ConsumerRecord<String, byte[]>> found = this.topics.records(topic, orderId)
+			.stream()
+			.filter((record) -> Arrays.equals(record.value(), value))
+			.toList();
+		if (found.size() != 1) {
+			throw new AssertionError(found.size() + " records on " + topic + " with that value, not 1");
+		}
+		return found.get(0);
+	}
+
+	/**
+	 * A header that Spring Kafka writes as a 4-byte int (e.g. the original partition).
+	 */
+	protected static int intHeader(ConsumerRecord<?, ?> record, String name) {
+		return ByteBuffer.wrap(headerBytes(record, name)).getInt();
+	}
+
+	/** A header that Spring Kafka writes as an 8-byte long (e.g. the original offset). */
+	protected static long longHeader(ConsumerRecord<?, ?> record, String name) {
+		return ByteBuffer.wrap(headerBytes(record, name)).getLong();
+	}
+
+	private static byte[] headerBytes(ConsumerRecord<?, ?> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		if (header == null) {
+			throw new AssertionError("No header " + name + " on " + record.topic() + "@" + record.offset());
+		}
+		return header.value();
+	}
+
+}
