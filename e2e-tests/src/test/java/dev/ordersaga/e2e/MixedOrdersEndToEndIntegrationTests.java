@@ -24,9 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Many orders at once against the packaged services: racing for scarce stock, short of
- * money, for unknown products and customers, cancelled at random moments. Afterwards the
- * books must balance, as {@code sagactl verify} checks them.
+ * Many orders at once against the packaged services, with inventory-service and
+ * payment-service running two instances each (consumer groups of two): racing for scarce
+ * stock, short of money, for unknown products and customers, cancelled at random moments.
+ * Afterwards the books must balance, as {@code sagactl verify} checks them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MixedOrdersEndToEndIntegrationTests {
@@ -38,8 +39,10 @@ class MixedOrdersEndToEndIntegrationTests {
 	private final String run = UUID.randomUUID().toString().substring(0, 6);
 
 	@BeforeAll
-	void startTheSaga() {
+	void startTheSagaWithTwoInstancesOfInventoryAndPayment() {
 		this.saga = RunningSaga.get();
+		this.saga.scaleOut("inventory-service", "inventory-service-2");
+		this.saga.scaleOut("payment-service", "payment-service-2");
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.ordersaga.messaging.test.SagaInfrastructure;
 
@@ -33,8 +34,8 @@ final class RunningSaga {
 
 	final ServiceProcess analytics = new ServiceProcess("analytics-service");
 
-	final List<ServiceProcess> all = List.of(this.orders, this.inventory, this.payment, this.notification,
-			this.analytics);
+	final List<ServiceProcess> all = new CopyOnWriteArrayList<>(
+			List.of(this.orders, this.inventory, this.payment, this.notification, this.analytics));
 
 	final SagaInfrastructure.Endpoints infra;
 

@@ -36,9 +36,17 @@ final class ServiceProcess {
 	private Process process;
 
 	ServiceProcess(String name) {
+		this(name, name);
+	}
+
+	/**
+	 * Another instance of a service, in the same consumer group: {@code instance} names
+	 * its log.
+	 */
+	ServiceProcess(String name, String instance) {
 		this.name = name;
 		this.port = freePort();
-		this.log = ROOT.resolve("e2e-tests/target/e2e-logs/" + name + ".log");
+		this.log = ROOT.resolve("e2e-tests/target/e2e-logs/" + instance + ".log");
 		this.http = new HttpJson(url());
 	}
 

@@ -13,8 +13,10 @@ import dev.ordersaga.events.OrderCreated;
 import dev.ordersaga.events.OrderId;
 import dev.ordersaga.events.OrderLine;
 import dev.ordersaga.events.Topics;
-import dev.ordersaga.inventoryservice.InventoryServiceIntegrationTest;
+import dev.ordersaga.messaging.test.ServiceIntegrationTest;
 import dev.ordersaga.messaging.test.TcpProxy;
+
+import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,9 +24,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * An outage of a dependency while orders arrive: the service reaches it through a TCP
  * proxy that the test cuts for about 20 seconds. Afterwards every order, each delivered
- * twice, is applied exactly once and nothing is dead-lettered.
+ * twice, is applied exactly once and nothing is dead-lettered. Subclasses register the
+ * infrastructure with the proxy in place of the dependency.
  */
-abstract class OutageTest extends InventoryServiceIntegrationTest {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class OutageTest extends ServiceIntegrationTest {
 
 	private static final Duration OUTAGE = Duration.ofSeconds(20);
 

@@ -1,6 +1,7 @@
 package dev.ordersaga.inventoryservice.messaging;
 
 import java.net.URI;
+import java.util.Map;
 
 import dev.ordersaga.messaging.test.SagaInfrastructure;
 import dev.ordersaga.messaging.test.TcpProxy;
@@ -20,11 +21,11 @@ class PostgresOutageIntegrationTests extends OutageTest {
 	private static final TcpProxy postgres = proxyTo(JDBC_URL.substring("jdbc:".length()));
 
 	@DynamicPropertySource
-	static void throughProxy(DynamicPropertyRegistry registry) {
+	static void infrastructureThroughProxy(DynamicPropertyRegistry registry) {
 		URI target = URI.create(JDBC_URL.substring("jdbc:".length()));
-		registry.add("spring.datasource.url",
-				() -> JDBC_URL.replace(target.getHost() + ":" + target.getPort(), "127.0.0.1:" + postgres.port()));
-		registry.add("spring.datasource.hikari.connection-timeout", () -> "1500");
+		String proxied = JDBC_URL.replace(target.getHost() + ":" + target.getPort(), "127.0.0.1:" + postgres.port());
+		SagaInfrastructure.register(registry, "inventory",
+				Map.of("spring.datasource.url", proxied, "spring.datasource.hikari.connection-timeout", "1500"));
 	}
 
 	@AfterAll

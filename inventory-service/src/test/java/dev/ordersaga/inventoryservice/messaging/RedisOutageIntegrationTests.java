@@ -1,5 +1,7 @@
 package dev.ordersaga.inventoryservice.messaging;
 
+import java.util.Map;
+
 import dev.ordersaga.messaging.test.SagaInfrastructure;
 import dev.ordersaga.messaging.test.TcpProxy;
 import org.junit.jupiter.api.AfterAll;
@@ -17,9 +19,9 @@ class RedisOutageIntegrationTests extends OutageTest {
 	private static final TcpProxy redis = proxyTo(SagaInfrastructure.endpoints().redisUrl());
 
 	@DynamicPropertySource
-	static void throughProxy(DynamicPropertyRegistry registry) {
-		registry.add("spring.data.redis.url", () -> "redis://127.0.0.1:" + redis.port());
-		registry.add("spring.data.redis.timeout", () -> "500ms");
+	static void infrastructureThroughProxy(DynamicPropertyRegistry registry) {
+		SagaInfrastructure.register(registry, "inventory", Map.of("spring.data.redis.url",
+				"redis://127.0.0.1:" + redis.port(), "spring.data.redis.timeout", "500ms"));
 	}
 
 	@AfterAll

@@ -101,6 +101,27 @@ class OrderSagaIntegrationTests extends OrderServiceIntegrationTest {
 	}
 
 	@Test
+	void aChargeThatOvertakesItsReservationConfirmsAndTheLateReservationOnlyPrices() {
+		UUID orderId = placeOrder("c-overtaken");
+		OrderId id = new OrderId(orderId);
+		UUID charge = this.publisher
+			.publish(new PaymentCompleted(id, PaymentStatus.CHARGED, new BigDecimal("25.00"), "EUR", null));
+		awaitProcessed(charge);
+		assertThat(this.http.get("/orders/" + orderId).body().get("status").asString()).isEqualTo("CONFIRMED");
+
+		UUID reservation = this.publisher.publish(InventoryUpdated.reserved(id, "c-overtaken",
+				List.of(new PricedLine("SKU-1", 2, new BigDecimal("12.50"))), "EUR"));
+		awaitProcessed(reservation);
+		JsonNode order = this.http.get("/orders/" + orderId).body();
+		assertThat(order.get("status").asString()).isEqualTo("CONFIRMED");
+		assertThat(order.get("items").get(0).get("unitPrice").decimalValue()).isEqualByComparingTo("12.50");
+		assertThat(order.get("history").valueStream().map((change) -> change.get("status").asString()))
+			.containsExactly("PENDING", "CONFIRMED");
+		awaitOutboxFlushed(orderId);
+		assertThat(this.topics.events(Topics.ORDER_CONFIRMED, orderId)).hasSize(1);
+	}
+
+	@Test
 	void rejectsTheOrderWhenStockIsShort() {
 		UUID orderId = placeOrder("c-short");
 		this.publisher

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import dev.ordersaga.messaging.SagaProperties;
 import dev.ordersaga.messaging.faults.FaultInjection;
+import dev.ordersaga.messaging.kafka.DeadLetters;
 import dev.ordersaga.messaging.kafka.EventCodec;
 import dev.ordersaga.messaging.kafka.ReceivedEvent;
 import dev.ordersaga.messaging.kafka.UnreadableEventException;
@@ -36,11 +37,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * skipped).</li>
  * <li>If anything fails, the batch rolls back and is applied again one record per
  * transaction. The first failing record goes to the error handler by its index, which
- * commits the offsets before it: unreadable records are dead-lettered at once, records
- * that failed {@code saga.retry.max-attempts} times (counted in Redis, so restarts do not
- * reset the count) after the last attempt, others are retried with backoff. A failure
- * because PostgreSQL or Redis is unreachable is not the record's fault: it is retried
- * until the dependency is back, and not counted.</li>
+ * commits the offsets before it and retries it with backoff. Unreadable records are
+ * dead-lettered at once, and records that failed {@code saga.retry.max-attempts} times
+ * (counted in Redis, so restarts do not reset the count) after their last attempt; the
+ * records after them go on. A failure because PostgreSQL or Redis is unreachable is not
+ * the record's fault: it is retried until the dependency is back, and not counted.</li>
  * </ol>
  * Offsets are committed only after the transactions that applied their records.
  */
@@ -60,6 +61,8 @@ public class InboundEvents {
 
 	private final FaultInjection faults;
 
+	private final DeadLetters deadLetters;
+
 	private final int maxAttempts;
 
 	private final Counter duplicates;
@@ -67,8 +70,8 @@ public class InboundEvents {
 	private final MeterRegistry meters;
 
 	InboundEvents(EventCodec codec, ProcessedEvents processed, PlatformTransactionManager transactionManager,
-			StringRedisTemplate redis, FaultInjection faults, SagaProperties properties, MeterRegistry meters,
-			@Value("${spring.kafka.consumer.group-id}") String group) {
+			StringRedisTemplate redis, FaultInjection faults, DeadLetters deadLetters, SagaProperties properties,
+			MeterRegistry meters, @Value("${spring.kafka.consumer.group-id}") String group) {
 		this.codec = codec;
 		this.processed = processed;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -76,6 +79,7 @@ public class InboundEvents {
 		this.marks = new RedisIdempotency(redis, group, idempotency.inFlightTtl(), idempotency.doneTtl());
 		this.attempts = new AttemptCounter(redis, group);
 		this.faults = faults;
+		this.deadLetters = deadLetters;
 		this.maxAttempts = properties.retry().maxAttempts();
 		this.meters = meters;
 		this.duplicates = Counter.builder("saga.inbox.duplicates")
@@ -105,8 +109,10 @@ public class InboundEvents {
 		for (int index = 0; index < batch.size(); index++) {
 			Inbound inbound = batch.get(index);
 			if (inbound.unreadable() != null) {
-				throw new BatchListenerFailedException(describe(inbound.record()) + " is unreadable",
-						inbound.unreadable(), index);
+				log.warn("{} can never be processed, dead-lettering it: {}", describe(inbound.record()),
+						inbound.unreadable().getMessage());
+				this.deadLetters.send(inbound.record(), inbound.unreadable());
+				continue;
 			}
 			if (isKnownDuplicate(inbound, marks)) {
 				continue;
@@ -116,8 +122,13 @@ public class InboundEvents {
 			}
 			catch (RuntimeException ex) {
 				this.marks.release(List.of(inbound.id()));
-				throw new BatchListenerFailedException(describe(inbound.record()) + " failed", classify(inbound, ex),
-						index);
+				RuntimeException failure = classify(inbound, ex);
+				if (failure instanceof RetriesExhaustedException exhausted) {
+					this.deadLetters.send(inbound.record(), exhausted);
+					this.attempts.succeeded(inbound.record());
+					continue;
+				}
+				throw new BatchListenerFailedException(describe(inbound.record()) + " failed", failure, index);
 			}
 			this.attempts.succeeded(inbound.record());
 			this.marks.markDone(List.of(inbound.id()));

@@ -51,13 +51,24 @@ public final class SagaInfrastructure {
 	 * time in this JVM, so Flyway migrates it afresh and no earlier run's rows remain.
 	 */
 	public static void register(DynamicPropertyRegistry registry, String schema) {
+		register(registry, schema, Map.of());
+	}
+
+	/**
+	 * Like {@link #register(DynamicPropertyRegistry, String)}, with some properties
+	 * replaced.
+	 */
+	public static void register(DynamicPropertyRegistry registry, String schema, Map<String, String> overrides) {
 		Endpoints infra = endpoints();
 		dropSchemaOnce(infra, schema);
-		registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
-		registry.add("spring.datasource.url", infra::jdbcUrl);
-		registry.add("spring.datasource.username", infra::dbUser);
-		registry.add("spring.datasource.password", infra::dbPassword);
-		registry.add("spring.data.redis.url", infra::redisUrl);
+		Map<String, String> properties = new java.util.LinkedHashMap<>();
+		properties.put("spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers());
+		properties.put("spring.datasource.url", infra.jdbcUrl());
+		properties.put("spring.datasource.username", infra.dbUser());
+		properties.put("spring.datasource.password", infra.dbPassword());
+		properties.put("spring.data.redis.url", infra.redisUrl());
+		properties.putAll(overrides);
+		properties.forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	private static boolean useContainers() {

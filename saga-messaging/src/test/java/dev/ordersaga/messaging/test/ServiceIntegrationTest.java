@@ -5,18 +5,32 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
+import dev.ordersaga.events.EventHeaders;
+import dev.ordersaga.events.OrderId;
 import dev.ordersaga.events.SagaEvent;
+import dev.ordersaga.events.Topics;
+import dev.ordersaga.messaging.kafka.EventCodec;
+import dev.ordersaga.messaging.kafka.UnreadableEventException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -33,8 +47,13 @@ public abstract class ServiceIntegrationTest {
 	@LocalServerPort
 	private int port;
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	@Autowired
 	private JdbcTemplate jdbc;
+
+	@Value("${spring.kafka.consumer.group-id}")
+	private String group;
 
 	protected HttpJson http;
 
@@ -99,6 +118,63 @@ public abstract class ServiceIntegrationTest {
 			throw new AssertionError(found.size() + " records on " + topic + " with that value, not 1");
 		}
 		return found.get(0);
+	}
+
+	/**
+	 * One dynamic test per input topic: a record of random bytes and a record of JSON
+	 * missing its {@code orderId} reach {@code <topic>.dlq} at once, on the same
+	 * partition and with the dead-letter headers, and a valid event produced right after
+	 * them on the same partition is processed.
+	 */
+	protected Stream<DynamicTest> poisonIsDeadLetteredAndTheFlowGoesOn(
+			Map<String, Function<OrderId, SagaEvent>> inputs) {
+		return inputs.entrySet()
+			.stream()
+			.map((input) -> DynamicTest.dynamicTest(input.getKey(),
+					() -> assertPoisonIsDeadLettered(input.getKey(), input.getValue())));
+	}
+
+	private void assertPoisonIsDeadLettered(String topic, Function<OrderId, SagaEvent> validEvent) {
+		OrderId orderId = OrderId.random();
+		byte[] garbage = new byte[32];
+		ThreadLocalRandom.current().nextBytes(garbage);
+		ObjectNode json = (ObjectNode) JSON.readTree(new EventCodec().write(validEvent.apply(orderId)));
+		json.remove("orderId");
+		byte[] missingField = JSON.writeValueAsBytes(json);
+		this.publisher.publishRaw(topic, orderId.toString(), garbage, poisonHeaders(topic));
+		this.publisher.publishRaw(topic, orderId.toString(), missingField, poisonHeaders(topic));
+		awaitProcessed(this.publisher.publish(validEvent.apply(orderId)));
+
+		List<ConsumerRecord<String, byte[]>> originals = this.topics.records(topic, orderId.value());
+		List<ConsumerRecord<String, byte[]>> dead = await().atMost(PATIENCE)
+			.until(() -> this.topics.records(Topics.deadLetterOf(topic), orderId.value()),
+					(found) -> found.size() == 2);
+		for (byte[] poison : List.of(garbage, missingField)) {
+			ConsumerRecord<String, byte[]> original = originals.stream()
+				.filter((record) -> Arrays.equals(record.value(), poison))
+				.findFirst()
+				.orElseThrow();
+			ConsumerRecord<String, byte[]> letter = dead.stream()
+				.filter((record) -> Arrays.equals(record.value(), poison))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("no dead letter with the poison's bytes on " + topic));
+			assertThat(letter.partition()).isEqualTo(original.partition());
+			assertThat(TopicProbe.header(letter, "kafka_dlt-original-topic")).isEqualTo(topic);
+			assertThat(intHeader(letter, "kafka_dlt-original-partition")).isEqualTo(original.partition());
+			assertThat(longHeader(letter, "kafka_dlt-original-offset")).isEqualTo(original.offset());
+			assertThat(longHeader(letter, "kafka_dlt-original-timestamp")).isEqualTo(original.timestamp());
+			assertThat(TopicProbe.header(letter, "kafka_dlt-original-consumer-group")).isEqualTo(this.group);
+			assertThat(TopicProbe.header(letter, "kafka_dlt-exception-fqcn"))
+				.isEqualTo(UnreadableEventException.class.getName());
+			assertThat(TopicProbe.header(letter, "kafka_dlt-exception-message")).isNotBlank();
+			assertThat(TopicProbe.header(letter, "kafka_dlt-exception-stacktrace")).isNotBlank();
+			assertThat(TopicProbe.header(letter, EventHeaders.ATTEMPTS)).isEqualTo("1");
+		}
+	}
+
+	private static Map<String, String> poisonHeaders(String topic) {
+		return Map.of(EventHeaders.ID, UUID.randomUUID().toString(), EventHeaders.TYPE, topic, EventHeaders.TIME,
+				Instant.now().toString(), EventHeaders.CONTENT_TYPE, EventHeaders.JSON);
 	}
 
 	/**
