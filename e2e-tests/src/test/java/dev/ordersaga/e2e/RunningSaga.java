@@ -63,6 +63,18 @@ final class RunningSaga {
 	}
 
 	/**
+	 * Starts one more instance of a service, in the same consumer group, and waits until
+	 * it is healthy.
+	 */
+	synchronized ServiceProcess scaleOut(String name, String instance) {
+		ServiceProcess another = new ServiceProcess(name, instance);
+		this.all.add(another);
+		another.start(this.infra);
+		await().atMost(START_UP).pollInterval(Duration.ofSeconds(1)).until(another::isHealthy);
+		return another;
+	}
+
+	/**
 	 * Runs SQL against the services' database, as an operator (or a bug) would behind
 	 * their back.
 	 */

@@ -37,7 +37,7 @@ public class ProcessedEventPurge implements SmartLifecycle {
 	}
 
 	/** Deletes expired rows; returns how many. */
-	int purge() {
+	public int purge() {
 		Timestamp cutoff = Timestamp.from(Instant.now().minus(this.retention));
 		int deleted = 0;
 		int batch;
