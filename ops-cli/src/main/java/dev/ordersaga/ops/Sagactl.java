@@ -1,5 +1,9 @@
 package dev.ordersaga.ops;
 
+import dev.ordersaga.ops.dlq.DlqCommand;
+import dev.ordersaga.ops.kafka.KafkaAccess;
+import dev.ordersaga.ops.read.ReadCommand;
+import dev.ordersaga.ops.topics.TopicsCommand;
 import dev.ordersaga.ops.verify.VerifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +15,8 @@ import picocli.CommandLine.Spec;
  * {@code sagactl}: the saga's operator CLI. Exit codes: 0 done, 1 failed, 2 usage.
  */
 @Command(name = "sagactl", mixinStandardHelpOptions = true, version = "sagactl 0.1.0",
-		description = "Operates the order saga.", subcommands = { VerifyCommand.class })
+		description = "Operates the order saga.",
+		subcommands = { TopicsCommand.class, ReadCommand.class, DlqCommand.class, VerifyCommand.class })
 public final class Sagactl implements Runnable {
 
 	@Spec
@@ -26,15 +31,24 @@ public final class Sagactl implements Runnable {
 	}
 
 	public static void main(String[] args) {
+		System.exit(commandLine().execute(args));
+	}
+
+	/** The command line with its error handling: usage errors exit 2, failures 1. */
+	public static CommandLine commandLine() {
 		CommandLine commandLine = new CommandLine(new Sagactl());
 		commandLine.setExecutionExceptionHandler((ex, line, parseResult) -> {
 			if (ex instanceof IllegalArgumentException) {
 				line.getErr().println("sagactl: " + ex.getMessage());
 				return 2;
 			}
+			if (ex instanceof KafkaAccess.Unavailable) {
+				line.getErr().println("sagactl: " + ex.getMessage());
+				return 1;
+			}
 			throw ex;
 		});
-		System.exit(commandLine.execute(args));
+		return commandLine;
 	}
 
 }

@@ -29,6 +29,22 @@ public final class EventHeaders {
 	/** On a dead-letter record: how many times the record was tried. */
 	public static final String ATTEMPTS = "saga-attempts";
 
+	/**
+	 * On a redriven record: the dead letter it came from
+	 * ({@code <dlq topic>-<partition>@<offset>}).
+	 */
+	public static final String REDRIVE_OF = "saga-redrive-of";
+
+	/**
+	 * On a redriven record: how many times this event was redriven, this time included.
+	 */
+	public static final String REDRIVE_COUNT = "saga-redrive-count";
+
+	/**
+	 * On a redriven record: the only consumer group that applies it; the others skip it.
+	 */
+	public static final String REDRIVE_FOR = "saga-redrive-for";
+
 	private EventHeaders() {
 	}
 

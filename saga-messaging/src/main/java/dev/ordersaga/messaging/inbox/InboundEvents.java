@@ -1,10 +1,12 @@
 package dev.ordersaga.messaging.inbox;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import dev.ordersaga.events.EventHeaders;
 import dev.ordersaga.messaging.SagaProperties;
 import dev.ordersaga.messaging.faults.FaultInjection;
 import dev.ordersaga.messaging.kafka.DeadLetters;
@@ -14,6 +16,7 @@ import dev.ordersaga.messaging.kafka.UnreadableEventException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +68,8 @@ public class InboundEvents {
 
 	private final int maxAttempts;
 
+	private final String group;
+
 	private final Counter duplicates;
 
 	private final MeterRegistry meters;
@@ -81,6 +86,7 @@ public class InboundEvents {
 		this.faults = faults;
 		this.deadLetters = deadLetters;
 		this.maxAttempts = properties.retry().maxAttempts();
+		this.group = group;
 		this.meters = meters;
 		this.duplicates = Counter.builder("saga.inbox.duplicates")
 			.description("Events skipped because they were applied before")
@@ -98,7 +104,7 @@ public class InboundEvents {
 	}
 
 	public void process(List<ConsumerRecord<String, byte[]>> records, EventHandler handler) {
-		List<Inbound> batch = records.stream().map(this::decode).toList();
+		List<Inbound> batch = records.stream().filter(this::isForThisGroup).map(this::decode).toList();
 		RedisIdempotency.Marks marks = this.marks
 			.markInFlight(batch.stream().map(Inbound::id).filter((id) -> id != null).toList());
 		boolean readable = batch.stream().allMatch((inbound) -> inbound.event() != null);
@@ -106,8 +112,7 @@ public class InboundEvents {
 			this.marks.markDone(marks.marked());
 			return;
 		}
-		for (int index = 0; index < batch.size(); index++) {
-			Inbound inbound = batch.get(index);
+		for (Inbound inbound : batch) {
 			if (inbound.unreadable() != null) {
 				log.warn("{} can never be processed, dead-lettering it: {}", describe(inbound.record()),
 						inbound.unreadable().getMessage());
@@ -128,11 +133,22 @@ public class InboundEvents {
 					this.attempts.succeeded(inbound.record());
 					continue;
 				}
-				throw new BatchListenerFailedException(describe(inbound.record()) + " failed", failure, index);
+				throw new BatchListenerFailedException(describe(inbound.record()) + " failed", failure,
+						inbound.record());
 			}
 			this.attempts.succeeded(inbound.record());
 			this.marks.markDone(List.of(inbound.id()));
 		}
+	}
+
+	/** A record redriven for another consumer group is that group's alone. */
+	private boolean isForThisGroup(ConsumerRecord<String, byte[]> record) {
+		Header target = record.headers().lastHeader(EventHeaders.REDRIVE_FOR);
+		if (target == null || this.group.equals(new String(target.value(), StandardCharsets.UTF_8))) {
+			return true;
+		}
+		log.debug("Skipping {}: redriven for another group", describe(record));
+		return false;
 	}
 
 	private Inbound decode(ConsumerRecord<String, byte[]> record) {
