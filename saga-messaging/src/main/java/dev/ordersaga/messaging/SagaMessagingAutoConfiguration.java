@@ -13,7 +13,10 @@ import dev.ordersaga.messaging.outbox.Outbox;
 import dev.ordersaga.messaging.outbox.OutboxRelay;
 import dev.ordersaga.messaging.web.ApiProblems;
 
+import io.lettuce.core.ClientOptions;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -29,6 +32,16 @@ public class SagaMessagingAutoConfiguration {
 	@Bean
 	KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
 		return new KafkaHealthIndicator(kafkaAdmin);
+	}
+
+	/**
+	 * Redis is the fast path, not the truth: while it is unreachable, commands fail at
+	 * once instead of queueing until it comes back, and consumers carry on with the
+	 * database.
+	 */
+	@Bean
+	LettuceClientOptionsBuilderCustomizer failFastWhileRedisIsDown() {
+		return (options) -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
 	}
 
 	@Bean

@@ -37,7 +37,7 @@ abstract class OutageTest extends ServiceIntegrationTest {
 		return new TcpProxy(target.getHost(), target.getPort());
 	}
 
-	void ordersSurviveAnOutageOf(TcpProxy dependency, String healthComponent) {
+	void ordersSurviveAnOutageOf(TcpProxy dependency, String healthComponent, boolean appliedDuringTheOutage) {
 		String sku = "SKU-" + UUID.randomUUID();
 		assertThat(this.http
 			.put("/products/" + sku, "{\"name\":\"Widget\",\"unitPrice\":5.00,\"currency\":\"EUR\",\"onHand\":100}")
@@ -55,6 +55,9 @@ abstract class OutageTest extends ServiceIntegrationTest {
 				orders.add(orderId);
 			}
 			await().atMost(OUTAGE).until(() -> componentStatus(healthComponent).equals("DOWN"));
+			if (appliedDuringTheOutage) {
+				await().atMost(OUTAGE).until(() -> reserved(sku) == 10);
+			}
 			await().during(Duration.ofSeconds(15))
 				.atMost(OUTAGE.plusSeconds(10))
 				.until(() -> componentStatus(healthComponent).equals("DOWN"));
@@ -63,9 +66,7 @@ abstract class OutageTest extends ServiceIntegrationTest {
 			dependency.restore();
 		}
 
-		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(
-					() -> assertThat(this.http.get("/products/" + sku).body().get("reserved").asInt()).isEqualTo(10));
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(reserved(sku)).isEqualTo(10));
 		for (OrderId orderId : orders) {
 			awaitOutboxFlushed(orderId.value());
 			assertThat(this.topics.events(Topics.INVENTORY_UPDATED, orderId.value()))
@@ -76,6 +77,10 @@ abstract class OutageTest extends ServiceIntegrationTest {
 		assertThat(this.topics.records(Topics.deadLetterOf(Topics.ORDER_CREATED)))
 			.noneMatch((record) -> keys.contains(record.key()));
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.http.get("/actuator/health").status() == 200);
+	}
+
+	private int reserved(String sku) {
+		return this.http.get("/products/" + sku).body().get("reserved").asInt();
 	}
 
 	private String componentStatus(String component) {
