@@ -25,7 +25,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,19 +51,11 @@ public final class DlqRedriveCommand implements Callable<Integer> {
 	@Mixin
 	private KafkaOptions kafka;
 
+	@Mixin
+	private DlqSelectors selectors;
+
 	@Parameters(paramLabel = "DLQ_TOPIC", description = "a dead-letter topic, e.g. order.created.dlq")
 	private String topic;
-
-	@Option(names = "--order", paramLabel = "ORDER_ID", description = "only records of this order (the key)")
-	private @Nullable String order;
-
-	@Option(names = "--exception", paramLabel = "TEXT",
-			description = "only records whose exception class or message contains TEXT")
-	private @Nullable String exception;
-
-	@Option(names = "--group", paramLabel = "GROUP",
-			description = "only records dead-lettered by this consumer group; the redriven copy is applied by it alone")
-	private @Nullable String group;
 
 	@Option(names = "--max-redrives", paramLabel = "N", defaultValue = "3",
 			description = "refuse an event already redriven N times; default ${DEFAULT-VALUE}")
@@ -93,7 +84,7 @@ public final class DlqRedriveCommand implements Callable<Integer> {
 			}
 			for (ConsumerRecord<byte[], byte[]> dead : TopicReader.readAll(access, this.topic,
 					DlqListCommand.SCAN_LIMIT)) {
-				if (!selected(dead)) {
+				if (!this.selectors.matches(dead)) {
 					continue;
 				}
 				String id = this.topic + "-" + dead.partition() + "@" + dead.offset();
@@ -121,7 +112,7 @@ public final class DlqRedriveCommand implements Callable<Integer> {
 				}
 				out.println(((this.execute) ? "sent    " : "would   ") + id + " -> " + target + " (redrive "
 						+ (previous + 1) + " of at most " + this.maxRedrives
-						+ ((this.group != null) ? ", for " + this.group + " only" : "") + ")");
+						+ ((this.selectors.group() != null) ? ", for " + this.selectors.group() + " only" : "") + ")");
 				if (this.execute) {
 					producer.send(copy(dead, original, partition, id, previous + 1)).get(10, TimeUnit.SECONDS);
 				}
@@ -134,21 +125,6 @@ public final class DlqRedriveCommand implements Callable<Integer> {
 			out.println("dry run: nothing was sent; add --execute to send");
 		}
 		return 0;
-	}
-
-	private boolean selected(ConsumerRecord<byte[], byte[]> dead) {
-		if (this.order != null && !this.order.equals(RecordJson.keyText(dead))) {
-			return false;
-		}
-		if (this.group != null && !this.group.equals(RecordJson.header(dead, "kafka_dlt-original-consumer-group"))) {
-			return false;
-		}
-		if (this.exception != null) {
-			String described = RecordJson.header(dead, "kafka_dlt-exception-fqcn") + " "
-					+ RecordJson.header(dead, "kafka_dlt-exception-message");
-			return described.contains(this.exception);
-		}
-		return true;
 	}
 
 	/**
@@ -187,8 +163,8 @@ public final class DlqRedriveCommand implements Callable<Integer> {
 		}
 		headers.add(EventHeaders.REDRIVE_OF, id.getBytes(StandardCharsets.UTF_8));
 		headers.add(EventHeaders.REDRIVE_COUNT, Integer.toString(count).getBytes(StandardCharsets.UTF_8));
-		if (this.group != null) {
-			headers.add(EventHeaders.REDRIVE_FOR, this.group.getBytes(StandardCharsets.UTF_8));
+		if (this.selectors.group() != null) {
+			headers.add(EventHeaders.REDRIVE_FOR, this.selectors.group().getBytes(StandardCharsets.UTF_8));
 		}
 		return new ProducerRecord<>(topic, partition, dead.key(), dead.value(), headers);
 	}

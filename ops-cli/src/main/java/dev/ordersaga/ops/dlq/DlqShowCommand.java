@@ -9,7 +9,6 @@ import dev.ordersaga.ops.kafka.KafkaOptions;
 import dev.ordersaga.ops.kafka.RecordJson;
 import dev.ordersaga.ops.kafka.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,15 +30,11 @@ public final class DlqShowCommand implements Callable<Integer> {
 	@Mixin
 	private KafkaOptions kafka;
 
+	@Mixin
+	private DlqSelectors selectors;
+
 	@Parameters(paramLabel = "DLQ_TOPIC", description = "a dead-letter topic, e.g. order.created.dlq")
 	private String topic;
-
-	@Option(names = "--order", paramLabel = "ORDER_ID", description = "only records of this order (the key)")
-	private @Nullable String order;
-
-	@Option(names = "--exception", paramLabel = "TEXT",
-			description = "only records whose exception class or message contains TEXT")
-	private @Nullable String exception;
 
 	@Option(names = "--limit", paramLabel = "K", defaultValue = "100",
 			description = "print at most K records; default ${DEFAULT-VALUE}")
@@ -65,25 +60,13 @@ public final class DlqShowCommand implements Callable<Integer> {
 				if (printed >= this.limit) {
 					break;
 				}
-				if (matches(record)) {
+				if (this.selectors.matches(record)) {
 					out.println(json.write(json.render(record, this.stackTraces)));
 					printed++;
 				}
 			}
 		}
 		return 0;
-	}
-
-	private boolean matches(ConsumerRecord<byte[], byte[]> record) {
-		if (this.order != null && !this.order.equals(RecordJson.keyText(record))) {
-			return false;
-		}
-		if (this.exception != null) {
-			String described = RecordJson.header(record, "kafka_dlt-exception-fqcn") + " "
-					+ RecordJson.header(record, "kafka_dlt-exception-message");
-			return described.contains(this.exception);
-		}
-		return true;
 	}
 
 }

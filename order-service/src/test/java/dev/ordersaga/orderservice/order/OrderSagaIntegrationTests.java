@@ -1,7 +1,6 @@
 package dev.ordersaga.orderservice.order;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -2,7 +2,6 @@ package dev.ordersaga.messaging.inbox;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
