@@ -3,6 +3,7 @@ package dev.ordersaga.ops;
 import dev.ordersaga.ops.dlq.DlqCommand;
 import dev.ordersaga.ops.kafka.KafkaAccess;
 import dev.ordersaga.ops.read.ReadCommand;
+import dev.ordersaga.ops.replay.ReplayCommand;
 import dev.ordersaga.ops.topics.TopicsCommand;
 import dev.ordersaga.ops.verify.VerifyCommand;
 import picocli.CommandLine;
@@ -15,8 +16,8 @@ import picocli.CommandLine.Spec;
  * {@code sagactl}: the saga's operator CLI. Exit codes: 0 done, 1 failed, 2 usage.
  */
 @Command(name = "sagactl", mixinStandardHelpOptions = true, version = "sagactl 0.1.0",
-		description = "Operates the order saga.",
-		subcommands = { TopicsCommand.class, ReadCommand.class, DlqCommand.class, VerifyCommand.class })
+		description = "Operates the order saga.", subcommands = { TopicsCommand.class, ReadCommand.class,
+				ReplayCommand.class, DlqCommand.class, VerifyCommand.class })
 public final class Sagactl implements Runnable {
 
 	@Spec

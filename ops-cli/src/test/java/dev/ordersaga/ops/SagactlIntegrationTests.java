@@ -10,11 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +32,7 @@ import picocli.CommandLine;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The read-only commands of sagactl against a real broker: topics, read from offsets and
@@ -197,6 +205,50 @@ class SagactlIntegrationTests {
 						utf8("{\"orderId\":\"" + key + "\"}"), headers))
 				.get()
 				.offset();
+		}
+	}
+
+	@Test
+	void replaysAStoppedGroupAfterShowingThePlanAndRefusesAnActiveOne() throws Exception {
+		String group = "replay-" + UUID.randomUUID();
+		TopicPartition partition2 = new TopicPartition("order.created", 2);
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString(),
+				ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+				new ByteArrayDeserializer())) {
+			consumer.assign(List.of(partition2));
+			consumer.commitSync(Map.of(partition2, new OffsetAndMetadata(3)));
+		}
+
+		Run plan = sagactl("replay", "--group", group, "--topic", "order.created", "--to-earliest");
+		assertThat(plan.exitCode()).isZero();
+		assertThat(plan.out()).containsPattern("\\n\\s+2\\s+3\\s+0\\s+3\\n").contains("dry run: nothing changed");
+		assertThat(committed(group, partition2)).isEqualTo(3);
+
+		Run moved = sagactl("replay", "--group", group, "--topic", "order.created", "--to-earliest", "--execute");
+		assertThat(moved.out()).contains("moved " + group + " on order.created (6 partitions)");
+		assertThat(committed(group, partition2)).isZero();
+
+		try (KafkaConsumer<byte[], byte[]> member = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+				new ByteArrayDeserializer())) {
+			member.subscribe(List.of("order.created"));
+			await().atMost(Duration.ofSeconds(30)).until(() -> {
+				member.poll(Duration.ofMillis(200));
+				return !member.assignment().isEmpty();
+			});
+			Run refused = sagactl("replay", "--group", group, "--topic", "order.created", "--to-offset", "1",
+					"--partition", "2", "--execute");
+			assertThat(refused.exitCode()).isEqualTo(1);
+			assertThat(refused.err()).contains("has 1 active member(s): stop its service");
+		}
+		assertThat(sagactl("replay", "--group", group, "--topic", "order.created", "--to-offset", "1").exitCode())
+			.isEqualTo(2);
+	}
+
+	private long committed(String group, TopicPartition partition) throws Exception {
+		try (Admin admin = Admin
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString()))) {
+			return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().get(partition).offset();
 		}
 	}
 
