@@ -2,8 +2,6 @@ package dev.ordersaga.ops.read;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import dev.ordersaga.ops.kafka.KafkaAccess;
 import dev.ordersaga.ops.kafka.KafkaOptions;
+import dev.ordersaga.ops.kafka.Positions;
 import dev.ordersaga.ops.kafka.RecordJson;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -134,15 +133,10 @@ public final class ReadCommand implements Callable<Integer> {
 		Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
 		if (this.start != null && this.start.offset != null) {
 			TopicPartition tp = partitions.get(0);
-			long offset = this.start.offset;
-			if (offset < beginning.get(tp) || offset > end.get(tp)) {
-				throw new IllegalArgumentException("offset " + offset + " is outside partition " + tp.partition()
-						+ " of " + this.topic + ", which holds offsets " + beginning.get(tp) + " to " + end.get(tp));
-			}
-			consumer.seek(tp, offset);
+			consumer.seek(tp, Positions.offsetWithin(tp, this.start.offset, beginning.get(tp), end.get(tp)));
 		}
 		else if (this.start != null && this.start.time != null) {
-			long millis = parseTime(this.start.time).toEpochMilli();
+			long millis = Positions.time("--from-time", this.start.time).toEpochMilli();
 			Map<TopicPartition, Long> query = new HashMap<>();
 			partitions.forEach((tp) -> query.put(tp, millis));
 			Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query);
@@ -155,16 +149,6 @@ public final class ReadCommand implements Callable<Integer> {
 			consumer.seekToBeginning(partitions);
 		}
 		return end;
-	}
-
-	private static Instant parseTime(String text) {
-		try {
-			return Instant.parse(text);
-		}
-		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException(
-					"--from-time: '" + text + "' is not an ISO-8601 time such as 2026-11-22T10:00:00Z");
-		}
 	}
 
 }

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import dev.ordersaga.ops.kafka.KafkaAccess;
 import dev.ordersaga.ops.kafka.KafkaOptions;
+import dev.ordersaga.ops.kafka.Positions;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -108,8 +109,7 @@ public final class ReplayCommand implements Callable<Integer> {
 				return 0;
 			}
 			ConsumerGroupDescription description = access
-				.await(access.admin().describeConsumerGroups(java.util.List.of(this.group)).all(),
-						"describe " + this.group)
+				.await(access.admin().describeConsumerGroups(List.of(this.group)).all(), "describe " + this.group)
 				.get(this.group);
 			if (!description.members().isEmpty()) {
 				throw new KafkaAccess.Unavailable("group " + this.group + " has " + description.members().size()
@@ -135,16 +135,11 @@ public final class ReplayCommand implements Callable<Integer> {
 				throw new IllegalArgumentException("--to-offset needs --partition");
 			}
 			TopicPartition tp = new TopicPartition(this.topic, this.partition);
-			long offset = this.target.offset;
-			if (offset < start.get(tp) || offset > end.get(tp)) {
-				throw new IllegalArgumentException("offset " + offset + " is outside partition " + this.partition
-						+ " of " + this.topic + ", which holds offsets " + start.get(tp) + " to " + end.get(tp));
-			}
-			targets.put(tp, offset);
+			targets.put(tp, Positions.offsetWithin(tp, this.target.offset, start.get(tp), end.get(tp)));
 			return targets;
 		}
 		if (this.target.time != null) {
-			long millis = parseTime(this.target.time).toEpochMilli();
+			long millis = Positions.time("--to-time", this.target.time).toEpochMilli();
 			Map<TopicPartition, Long> atTime = offsets(access, OffsetSpec.forTimestamp(millis));
 			start.keySet()
 				.stream()
@@ -162,8 +157,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
 	private Map<TopicPartition, Long> offsets(KafkaAccess access, OffsetSpec spec) {
 		Map<TopicPartition, OffsetSpec> query = access
-			.await(access.admin().describeTopics(java.util.List.of(this.topic)).allTopicNames(),
-					"describe " + this.topic)
+			.await(access.admin().describeTopics(List.of(this.topic)).allTopicNames(), "describe " + this.topic)
 			.get(this.topic)
 			.partitions()
 			.stream()
@@ -172,16 +166,6 @@ public final class ReplayCommand implements Callable<Integer> {
 		access.await(access.admin().listOffsets(query).all(), "list offsets of " + this.topic)
 			.forEach((tp, info) -> offsets.put(tp, info.offset()));
 		return offsets;
-	}
-
-	private static Instant parseTime(String text) {
-		try {
-			return Instant.parse(text);
-		}
-		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException(
-					"--to-time: '" + text + "' is not an ISO-8601 time such as 2026-11-22T10:00:00Z");
-		}
 	}
 
 	private static String who() {
