@@ -6,26 +6,26 @@ import java.util.List;
  * Contract checks for event records: a violated contract is a record that can never
  * succeed.
  */
-final class Require {
+public final class Require {
 
 	private Require() {
 	}
 
-	static <T> T present(T value, String field) {
+	public static <T> T present(T value, String field) {
 		if (value == null) {
 			throw new IllegalArgumentException("missing required field '" + field + "'");
 		}
 		return value;
 	}
 
-	static String text(String value, String field) {
+	public static String text(String value, String field) {
 		if (present(value, field).isBlank()) {
 			throw new IllegalArgumentException("blank required field '" + field + "'");
 		}
 		return value;
 	}
 
-	static <T> List<T> nonEmpty(List<T> values, String field) {
+	public static <T> List<T> nonEmpty(List<T> values, String field) {
 		if (present(values, field).isEmpty()) {
 			throw new IllegalArgumentException("empty required field '" + field + "'");
 		}

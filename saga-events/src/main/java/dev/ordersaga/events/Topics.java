@@ -19,6 +19,12 @@ public final class Topics {
 
 	public static final String DLQ_SUFFIX = ".dlq";
 
+	/**
+	 * Operators' commands to running services and their answers; see
+	 * {@code dev.ordersaga.events.control}. Not a saga topic: no dead-letter topic.
+	 */
+	public static final String CONTROL = "saga.control";
+
 	/** Every saga topic, without the dead-letter topics. */
 	public static final List<String> ALL = List.of(ORDER_CREATED, INVENTORY_UPDATED, PAYMENT_COMPLETED, ORDER_CONFIRMED,
 			ORDER_REJECTED, ORDER_CANCELLED);

@@ -11,16 +11,27 @@ import dev.ordersaga.messaging.kafka.KafkaHealthIndicator;
 import dev.ordersaga.messaging.kafka.SagaTopics;
 import dev.ordersaga.messaging.outbox.Outbox;
 import dev.ordersaga.messaging.outbox.OutboxRelay;
+import dev.ordersaga.messaging.replay.ReadModelRebuild;
+import dev.ordersaga.messaging.replay.ReplayControl;
+import dev.ordersaga.messaging.replay.ReplayableListener;
 import dev.ordersaga.messaging.web.ApiProblems;
 
 import io.lettuce.core.ClientOptions;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Everything a saga service needs to publish and consume events reliably. */
 @AutoConfiguration
@@ -42,6 +53,19 @@ public class SagaMessagingAutoConfiguration {
 	@Bean
 	LettuceClientOptionsBuilderCustomizer failFastWhileRedisIsDown() {
 		return (options) -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+	}
+
+	@Bean
+	ReplayControl replayControl(ConsumerFactory<String, byte[]> consumers, KafkaOperations<String, byte[]> kafka,
+			ObjectProvider<ReplayableListener> listeners, @Value("${spring.kafka.consumer.group-id}") String group) {
+		return new ReplayControl(consumers, kafka, listeners, group);
+	}
+
+	@Bean
+	ReadModelRebuild readModelRebuild(KafkaListenerEndpointRegistry listeners, KafkaAdmin kafkaAdmin, JdbcTemplate jdbc,
+			PlatformTransactionManager transactionManager, StringRedisTemplate redis,
+			@Value("${spring.kafka.consumer.group-id}") String group) {
+		return new ReadModelRebuild(listeners, kafkaAdmin, jdbc, transactionManager, redis, group);
 	}
 
 	@Bean

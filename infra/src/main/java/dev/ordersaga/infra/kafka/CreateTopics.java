@@ -38,16 +38,18 @@ public final class CreateTopics {
 				10_000);
 		try (Admin admin = Admin.create(config)) {
 			Set<String> existing = admin.listTopics().names().get(20, TimeUnit.SECONDS);
-			List<NewTopic> missing = Topics.ALL.stream()
-				.flatMap((topic) -> Stream.of(topic, Topics.deadLetterOf(topic)))
-				.filter((topic) -> !existing.contains(topic))
-				.map((topic) -> new NewTopic(topic, Optional.of(partitions), Optional.empty()))
+			List<NewTopic> wanted = Stream
+				.concat(Topics.ALL.stream()
+					.flatMap((topic) -> Stream.of(topic, Topics.deadLetterOf(topic)))
+					.map((topic) -> new NewTopic(topic, Optional.of(partitions), Optional.empty())),
+						Stream.of(new NewTopic(Topics.CONTROL, Optional.of(1), Optional.empty())))
 				.toList();
+			List<NewTopic> missing = wanted.stream().filter((topic) -> !existing.contains(topic.name())).toList();
 			if (!missing.isEmpty()) {
 				admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
 			}
-			System.out.println("topics: " + missing.size() + " created, " + (Topics.ALL.size() * 2 - missing.size())
-					+ " already there");
+			System.out.println(
+					"topics: " + missing.size() + " created, " + (wanted.size() - missing.size()) + " already there");
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			System.err.println("Cannot create topics on " + args[0] + ": " + ex.getMessage());

@@ -10,6 +10,7 @@ import dev.ordersaga.events.Topics;
 import dev.ordersaga.inventoryservice.reservation.ReservingStock;
 import dev.ordersaga.messaging.inbox.InboundEvents;
 import dev.ordersaga.messaging.kafka.ReceivedEvent;
+import dev.ordersaga.messaging.replay.ReplayableListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /** Order events, handed to the stock use cases. */
 @Component
-class InventoryListener {
+class InventoryListener extends ReplayableListener {
 
 	private final InboundEvents inbound;
 

@@ -8,6 +8,7 @@ import dev.ordersaga.events.OrderRejected;
 import dev.ordersaga.events.Topics;
 import dev.ordersaga.messaging.inbox.InboundEvents;
 import dev.ordersaga.messaging.kafka.ReceivedEvent;
+import dev.ordersaga.messaging.replay.ReplayableListener;
 import dev.ordersaga.notificationservice.notification.NotifyingCustomers;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /** Order outcomes, handed to the notifying use case. */
 @Component
-class NotificationListener {
+class NotificationListener extends ReplayableListener {
 
 	private final InboundEvents inbound;
 

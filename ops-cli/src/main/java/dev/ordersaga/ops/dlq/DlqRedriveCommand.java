@@ -19,12 +19,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,10 +72,7 @@ public final class DlqRedriveCommand implements Callable<Integer> {
 		int skipped = 0;
 		int refused = 0;
 		try (KafkaAccess access = this.kafka.connect();
-				KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-						Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, access.bootstrap(), ProducerConfig.ACKS_CONFIG,
-								"all", ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000),
-						new ByteArraySerializer(), new ByteArraySerializer());
+				KafkaProducer<byte[], byte[]> producer = access.producer();
 				KafkaConsumer<byte[], byte[]> lookup = access.consumer()) {
 			if (!access.topicNames().contains(this.topic)) {
 				throw new KafkaAccess.Unavailable("unknown topic '" + this.topic + "' (see ./sagactl dlq list)");

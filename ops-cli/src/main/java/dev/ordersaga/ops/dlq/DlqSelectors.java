@@ -1,12 +1,14 @@
 package dev.ordersaga.ops.dlq;
 
+import dev.ordersaga.ops.kafka.Positions;
 import dev.ordersaga.ops.kafka.RecordJson;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
- * Which dead letters a command works on: by order, exception and original consumer group.
+ * Which dead letters a command works on: by order, exception, original consumer group and
+ * the time they were dead-lettered.
  */
 public final class DlqSelectors {
 
@@ -20,11 +22,24 @@ public final class DlqSelectors {
 	@Option(names = "--group", paramLabel = "GROUP", description = "only records dead-lettered by this consumer group")
 	private @Nullable String group;
 
+	@Option(names = "--since", paramLabel = "ISO",
+			description = "only records dead-lettered at or after this time, e.g. 2026-11-22T10:00:00Z")
+	private @Nullable String since;
+
+	@Option(names = "--until", paramLabel = "ISO", description = "only records dead-lettered before this time")
+	private @Nullable String until;
+
 	@Nullable String group() {
 		return this.group;
 	}
 
 	boolean matches(ConsumerRecord<byte[], byte[]> record) {
+		if (this.since != null && record.timestamp() < Positions.time("--since", this.since).toEpochMilli()) {
+			return false;
+		}
+		if (this.until != null && record.timestamp() >= Positions.time("--until", this.until).toEpochMilli()) {
+			return false;
+		}
 		if (this.order != null && !this.order.equals(RecordJson.keyText(record))) {
 			return false;
 		}

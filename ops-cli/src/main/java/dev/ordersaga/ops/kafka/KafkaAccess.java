@@ -8,11 +8,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.ordersaga.ops.CommandFailed;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Kafka clients for one command run, configured to fail within seconds when the broker
@@ -21,7 +25,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 public final class KafkaAccess implements AutoCloseable {
 
 	/** The broker could not be reached, or answered with an error. */
-	public static final class Unavailable extends RuntimeException {
+	public static final class Unavailable extends CommandFailed {
 
 		public Unavailable(String message) {
 			super(message);
@@ -62,6 +66,14 @@ public final class KafkaAccess implements AutoCloseable {
 		properties.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) PATIENCE.toMillis());
 		properties.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) PATIENCE.toMillis());
 		return new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+	}
+
+	/** A producer that waits for every replica and gives up within seconds. */
+	public KafkaProducer<byte[], byte[]> producer() {
+		return new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+						ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) PATIENCE.multipliedBy(2).toMillis()),
+				new ByteArraySerializer(), new ByteArraySerializer());
 	}
 
 	/** Waits for an admin result, turning failures into one line for the user. */

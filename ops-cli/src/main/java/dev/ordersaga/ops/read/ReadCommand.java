@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
 				"Values that are JSON are embedded; others are text or base64." },
 		footer = { "", "Examples:", "  ./sagactl read order.created --from-beginning --limit 5",
 				"  ./sagactl read order.created --partition 3 --from-offset 0",
+				"  ./sagactl read saga.control --header ce_type=replay.requested",
 				"  ./sagactl read inventory.updated --key 5f0c...-orderId --from-time 2026-11-22T10:00:00Z --follow" })
 public final class ReadCommand implements Callable<Integer> {
 
@@ -73,6 +74,10 @@ public final class ReadCommand implements Callable<Integer> {
 	@Option(names = "--key", paramLabel = "ORDER_ID", description = "only records with this key")
 	private @Nullable String key;
 
+	@Option(names = "--header", paramLabel = "NAME=VALUE",
+			description = "only records with this header value, e.g. ce_type=order.created (repeatable: all must match)")
+	private Map<String, String> headers = Map.of();
+
 	@Option(names = "--follow", description = "keep waiting for new records (Ctrl-C to stop)")
 	private boolean follow;
 
@@ -105,7 +110,7 @@ public final class ReadCommand implements Callable<Integer> {
 			while (printed < this.limit) {
 				var records = consumer.poll(Duration.ofMillis(300));
 				for (ConsumerRecord<byte[], byte[]> record : records) {
-					if (this.key == null || this.key.equals(RecordJson.keyText(record))) {
+					if (selected(record)) {
 						out.println(json.write(json.render(record, false)));
 						printed++;
 						if (printed >= this.limit) {
@@ -124,6 +129,15 @@ public final class ReadCommand implements Callable<Integer> {
 			}
 		}
 		return 0;
+	}
+
+	private boolean selected(ConsumerRecord<byte[], byte[]> record) {
+		if (this.key != null && !this.key.equals(RecordJson.keyText(record))) {
+			return false;
+		}
+		return this.headers.entrySet()
+			.stream()
+			.allMatch((wanted) -> wanted.getValue().equals(RecordJson.header(record, wanted.getKey())));
 	}
 
 	/** Seeks every partition to where reading starts; returns each partition's end. */

@@ -3,13 +3,20 @@ package dev.ordersaga.ops.replay;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import dev.ordersaga.events.Topics;
+import dev.ordersaga.events.control.ControlTopic;
+import dev.ordersaga.events.control.ReplayRequested;
 import dev.ordersaga.ops.kafka.KafkaAccess;
 import dev.ordersaga.ops.kafka.KafkaOptions;
 import dev.ordersaga.ops.kafka.Positions;
@@ -27,17 +34,22 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sagactl replay}: prints, per partition, where a consumer group is and where it
- * would consume again from; with {@code --execute} rewrites the group's committed
- * offsets. Replays are safe because consumers are idempotent. This version needs the
- * group's service stopped: moving a running group is not built yet.
+ * would consume again from; with {@code --execute} moves it there. A stopped group's
+ * committed offsets are rewritten; a running group's instances are asked on the control
+ * topic to seek the partitions they own, and the command waits for their answers. Either
+ * way the replay is recorded on the control topic. Replays are safe because consumers are
+ * idempotent.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true, description = {
 		"Moves a consumer group's position on a topic so that it consumes again from there.",
-		"Prints the plan per partition; changes nothing without --execute. The group must have no active member",
-		"(stop its service first, e.g. kill $(cat var/run/inventory-service.pid), then ./stack up afterwards)." },
-		footer = { "", "Examples:", "  ./sagactl replay --group analytics-service --topic order.created --to-earliest",
-				"  ./sagactl replay --group inventory-service --topic order.created --to-offset 0 --partition 3 --execute",
-				"  ./sagactl replay --group payment-service --topic inventory.updated --to-time 2026-11-22T10:00:00Z" })
+		"Prints the plan per partition; changes nothing without --execute. A running group's instances seek",
+		"(they follow the control topic saga.control and answer there); a stopped group's committed offsets are",
+		"rewritten. Every executed replay is recorded on saga.control: ./sagactl read saga.control" },
+		footer = { "", "Exit codes: 0 done, 1 failed (Kafka unreachable, a partition not seeked in time), 2 usage.", "",
+				"Examples:", "  ./sagactl replay --group inventory-service --topic order.created --to-earliest",
+				"  ./sagactl replay --group inventory-service --topic order.created --to-earliest --execute",
+				"  ./sagactl replay --group payment-service --topic inventory.updated --to-offset 0 --partition 3 --execute",
+				"  ./sagactl replay --group analytics-service --topic order.confirmed --to-time 2026-11-22T10:00:00Z" })
 public final class ReplayCommand implements Callable<Integer> {
 
 	@Spec
@@ -73,8 +85,12 @@ public final class ReplayCommand implements Callable<Integer> {
 
 	}
 
-	@Option(names = "--execute", description = "rewrite the offsets; without it, only print the plan")
+	@Option(names = "--execute", description = "move the group; without it, only print the plan")
 	private boolean execute;
+
+	@Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "30",
+			description = "how long a running group's instances have to seek; default ${DEFAULT-VALUE}")
+	private int waitSeconds;
 
 	@Override
 	public Integer call() {
@@ -88,6 +104,7 @@ public final class ReplayCommand implements Callable<Integer> {
 			if (this.partition != null && start.keySet().stream().noneMatch((tp) -> tp.partition() == this.partition)) {
 				throw new IllegalArgumentException("topic '" + this.topic + "' has no partition " + this.partition);
 			}
+			requireKnownGroup(access);
 			Map<TopicPartition, OffsetAndMetadata> committed = access.await(
 					access.admin().listConsumerGroupOffsets(this.group).partitionsToOffsetAndMetadata(),
 					"read the offsets of " + this.group);
@@ -111,20 +128,85 @@ public final class ReplayCommand implements Callable<Integer> {
 			ConsumerGroupDescription description = access
 				.await(access.admin().describeConsumerGroups(List.of(this.group)).all(), "describe " + this.group)
 				.get(this.group);
-			if (!description.members().isEmpty()) {
-				throw new KafkaAccess.Unavailable("group " + this.group + " has " + description.members().size()
-						+ " active member(s): stop its service, then run this again (moving a running group is not built yet)");
+			Map<Integer, Long> offsets = new TreeMap<>();
+			targets.forEach((tp, offset) -> offsets.put(tp.partition(), offset));
+			ReplayRequested replay = new ReplayRequested(UUID.randomUUID(), this.group, this.topic, offsets, who(),
+					Instant.now());
+			try (ControlChannel control = new ControlChannel(access)) {
+				if (description.members().isEmpty()) {
+					return rewriteCommittedOffsets(access, control, replay, targets, out);
+				}
+				return askRunningInstances(description, control, replay, out);
 			}
-			access.await(access.admin()
-				.alterConsumerGroupOffsets(this.group,
-						targets.entrySet()
-							.stream()
-							.collect(Collectors.toMap(Map.Entry::getKey, (e) -> new OffsetAndMetadata(e.getValue()))))
-				.all(), "move " + this.group);
-			out.printf("moved %s on %s (%d partitions) at %s by %s%n", this.group, this.topic, targets.size(),
-					Instant.now(), who());
 		}
+	}
+
+	private void requireKnownGroup(KafkaAccess access) {
+		List<String> groups = access.await(access.admin().listGroups().all(), "list consumer groups")
+			.stream()
+			.map((listing) -> listing.groupId())
+			.sorted()
+			.toList();
+		if (!groups.contains(this.group)) {
+			throw new KafkaAccess.Unavailable(
+					"unknown consumer group '" + this.group + "' (known: " + String.join(", ", groups) + ")");
+		}
+	}
+
+	private int rewriteCommittedOffsets(KafkaAccess access, ControlChannel control, ReplayRequested replay,
+			Map<TopicPartition, Long> targets, PrintWriter out) {
+		access.await(access.admin()
+			.alterConsumerGroupOffsets(this.group,
+					targets.entrySet()
+						.stream()
+						.collect(Collectors.toMap(Map.Entry::getKey, (e) -> new OffsetAndMetadata(e.getValue()))))
+			.all(), "move " + this.group);
+		control.publish(ControlTopic.REPLAY_COMMITTED, replay);
+		out.printf("replay %s: %s has no running instance; its committed offsets on %s were rewritten%n", replay.id(),
+				this.group, this.topic);
+		out.printf("recorded on %s: by %s at %s%n", Topics.CONTROL, replay.requestedBy(), replay.requestedAt());
 		return 0;
+	}
+
+	private int askRunningInstances(ConsumerGroupDescription description, ControlChannel control,
+			ReplayRequested replay, PrintWriter out) {
+		Set<Integer> owned = description.members()
+			.stream()
+			.flatMap((member) -> member.assignment().topicPartitions().stream())
+			.filter((tp) -> tp.topic().equals(this.topic))
+			.map(TopicPartition::partition)
+			.collect(Collectors.toCollection(TreeSet::new));
+		if (owned.isEmpty()) {
+			throw new KafkaAccess.Unavailable("group " + this.group + " has " + description.members().size()
+					+ " running member(s) but none consumes " + this.topic);
+		}
+		control.publish(ControlTopic.REPLAY_REQUESTED, replay);
+		out.printf("replay %s: asked the %d running member(s) of %s to seek (recorded on %s by %s at %s)%n",
+				replay.id(), description.members().size(), this.group, Topics.CONTROL, replay.requestedBy(),
+				replay.requestedAt());
+		out.flush();
+		Set<Integer> wanted = replay.offsets().keySet();
+		Set<Integer> seeked = control.awaitSeeks(replay.id(), wanted, Duration.ofSeconds(this.waitSeconds),
+				(answer) -> {
+					if (!answer.offsets().isEmpty()) {
+						out.printf("  %s seeked partitions %s%n", answer.instance(),
+								answer.offsets().keySet().stream().sorted().toList());
+						out.flush();
+					}
+				});
+		Set<Integer> missing = new TreeSet<>(wanted);
+		missing.removeAll(seeked);
+		if (missing.isEmpty()) {
+			out.printf("replay %s done: %s consumes %s again from the planned offsets%n", replay.id(), this.group,
+					this.topic);
+			return 0;
+		}
+		this.spec.commandLine()
+			.getErr()
+			.printf("sagactl: partitions %s of %s were not seeked within %d s (an instance without replay support, "
+					+ "or a rebalance under way); check ./sagactl topics and run the command again%n", missing,
+					this.topic, this.waitSeconds);
+		return 1;
 	}
 
 	private Map<TopicPartition, Long> targets(KafkaAccess access, Map<TopicPartition, Long> start,

@@ -7,6 +7,7 @@ import dev.ordersaga.events.PaymentCompleted;
 import dev.ordersaga.events.Topics;
 import dev.ordersaga.messaging.inbox.InboundEvents;
 import dev.ordersaga.messaging.kafka.ReceivedEvent;
+import dev.ordersaga.messaging.replay.ReplayableListener;
 import dev.ordersaga.orderservice.order.DecidingOrderOutcome;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Inventory and payment reports, handed to the use case that decides the order's outcome.
  */
 @Component
-class OrderSagaListener {
+class OrderSagaListener extends ReplayableListener {
 
 	private final InboundEvents inbound;
 

@@ -9,6 +9,7 @@ import dev.ordersaga.events.OrderRejected;
 import dev.ordersaga.events.Topics;
 import dev.ordersaga.messaging.inbox.InboundEvents;
 import dev.ordersaga.messaging.kafka.ReceivedEvent;
+import dev.ordersaga.messaging.replay.ReplayableListener;
 import dev.ordersaga.paymentservice.payment.ChargingPayment;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /** Reservations and order compensations, handed to the payment use case. */
 @Component
-class PaymentListener {
+class PaymentListener extends ReplayableListener {
 
 	private final InboundEvents inbound;
 

@@ -13,7 +13,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * Creates every saga topic and its dead-letter topic with the same partition count at
- * start-up, before any listener subscribes. Creating a topic that exists is a no-op.
+ * start-up, before any listener subscribes, and the control topic with one partition.
+ * Creating a topic that exists is a no-op.
  */
 @Configuration(proxyBeanMethods = false)
 public class SagaTopics {
@@ -21,11 +22,13 @@ public class SagaTopics {
 	@Bean
 	KafkaAdmin.NewTopics sagaTopics(SagaProperties properties) {
 		SagaProperties.Topics topics = properties.topics();
-		return new KafkaAdmin.NewTopics(Topics.ALL.stream()
+		Stream<NewTopic> sagaTopics = Topics.ALL.stream()
 			.flatMap((topic) -> Stream.of(topic, Topics.deadLetterOf(topic)))
 			.map((name) -> new NewTopic(name, Optional.of(topics.partitions()),
-					Optional.ofNullable(topics.replicationFactor())))
-			.toArray(NewTopic[]::new));
+					Optional.ofNullable(topics.replicationFactor())));
+		NewTopic control = new NewTopic(Topics.CONTROL, Optional.of(1),
+				Optional.ofNullable(topics.replicationFactor()));
+		return new KafkaAdmin.NewTopics(Stream.concat(sagaTopics, Stream.of(control)).toArray(NewTopic[]::new));
 	}
 
 }
