@@ -87,7 +87,9 @@ final class ServiceProcess {
 				"--spring.datasource.password=" + infra.dbPassword(), "--spring.data.redis.url=" + infra.redisUrl(),
 				// a loaded 2-core machine restarts a service in up to a minute; orders
 				// must outlive that
-				"--saga.order.deadline=" + DEADLINE.toSeconds() + "s"));
+				"--saga.order.deadline=" + DEADLINE.toSeconds() + "s",
+				// the operations test dead-letters an event by switching a fault on
+				"--saga.faults.enabled=true"));
 		try {
 			Files.createDirectories(this.log.getParent());
 			this.process = new ProcessBuilder(command).redirectErrorStream(true)

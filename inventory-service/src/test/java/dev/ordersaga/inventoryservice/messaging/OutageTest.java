@@ -13,6 +13,7 @@ import dev.ordersaga.events.OrderCreated;
 import dev.ordersaga.events.OrderId;
 import dev.ordersaga.events.OrderLine;
 import dev.ordersaga.events.Topics;
+import dev.ordersaga.messaging.test.HttpJson;
 import dev.ordersaga.messaging.test.ServiceIntegrationTest;
 import dev.ordersaga.messaging.test.TcpProxy;
 
@@ -79,8 +80,10 @@ abstract class OutageTest extends ServiceIntegrationTest {
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.http.get("/actuator/health").status() == 200);
 	}
 
+	/** -1 while the service cannot answer (its database is still coming back). */
 	private int reserved(String sku) {
-		return this.http.get("/products/" + sku).body().get("reserved").asInt();
+		HttpJson.Response product = this.http.get("/products/" + sku);
+		return (product.status() == 200) ? product.body().get("reserved").asInt() : -1;
 	}
 
 	private String componentStatus(String component) {

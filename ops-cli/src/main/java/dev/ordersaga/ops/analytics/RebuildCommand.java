@@ -67,6 +67,9 @@ final class RebuildCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		if (this.waitSeconds < 1) {
+			throw new IllegalArgumentException("--wait must be at least 1 (seconds)");
+		}
 		PrintWriter out = this.spec.commandLine().getOut();
 		AnalyticsApi analytics = new AnalyticsApi(this.url);
 		JsonNode before;

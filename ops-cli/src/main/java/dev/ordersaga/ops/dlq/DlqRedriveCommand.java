@@ -67,6 +67,7 @@ public final class DlqRedriveCommand implements Callable<Integer> {
 		if (!this.topic.endsWith(Topics.DLQ_SUFFIX)) {
 			throw new IllegalArgumentException("'" + this.topic + "' is not a dead-letter topic (they end in .dlq)");
 		}
+		this.selectors.check();
 		PrintWriter out = this.spec.commandLine().getOut();
 		int sent = 0;
 		int skipped = 0;

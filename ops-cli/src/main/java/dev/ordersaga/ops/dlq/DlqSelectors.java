@@ -29,15 +29,25 @@ public final class DlqSelectors {
 	@Option(names = "--until", paramLabel = "ISO", description = "only records dead-lettered before this time")
 	private @Nullable String until;
 
+	private @Nullable Long sinceMillis;
+
+	private @Nullable Long untilMillis;
+
+	/** Checks the selectors before any record is read: a bad time is a usage error. */
+	void check() {
+		this.sinceMillis = (this.since != null) ? Positions.time("--since", this.since).toEpochMilli() : null;
+		this.untilMillis = (this.until != null) ? Positions.time("--until", this.until).toEpochMilli() : null;
+	}
+
 	@Nullable String group() {
 		return this.group;
 	}
 
 	boolean matches(ConsumerRecord<byte[], byte[]> record) {
-		if (this.since != null && record.timestamp() < Positions.time("--since", this.since).toEpochMilli()) {
+		if (this.sinceMillis != null && record.timestamp() < this.sinceMillis) {
 			return false;
 		}
-		if (this.until != null && record.timestamp() >= Positions.time("--until", this.until).toEpochMilli()) {
+		if (this.untilMillis != null && record.timestamp() >= this.untilMillis) {
 			return false;
 		}
 		if (this.order != null && !this.order.equals(RecordJson.keyText(record))) {

@@ -48,6 +48,10 @@ public final class DlqShowCommand implements Callable<Integer> {
 		if (!this.topic.endsWith(Topics.DLQ_SUFFIX)) {
 			throw new IllegalArgumentException("'" + this.topic + "' is not a dead-letter topic (they end in .dlq)");
 		}
+		this.selectors.check();
+		if (this.limit < 1) {
+			throw new IllegalArgumentException("--limit must be at least 1");
+		}
 		PrintWriter out = this.spec.commandLine().getOut();
 		RecordJson json = new RecordJson();
 		try (KafkaAccess access = this.kafka.connect()) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -23,6 +22,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -74,22 +75,36 @@ final class ControlChannel implements AutoCloseable {
 	 * is over.
 	 * @return the partitions seeked
 	 */
-	Set<Integer> awaitSeeks(UUID replay, Set<Integer> partitions, Duration wait, Consumer<ReplaySeeked> onAnswer) {
+	Set<Integer> awaitSeeks(ReplayRequested replay, Set<Integer> partitions, Duration wait,
+			Consumer<ReplaySeeked> onAnswer) {
 		Set<Integer> seeked = new TreeSet<>();
 		long deadline = System.nanoTime() + wait.toNanos();
 		while (!seeked.containsAll(partitions) && System.nanoTime() < deadline) {
 			for (ConsumerRecord<byte[], byte[]> record : this.answers.poll(Duration.ofMillis(200))) {
-				if (!ControlTopic.REPLAY_SEEKED.equals(RecordJson.header(record, EventHeaders.TYPE))) {
-					continue;
-				}
-				ReplaySeeked answer = this.json.readValue(record.value(), ReplaySeeked.class);
-				if (answer.requestId().equals(replay)) {
+				ReplaySeeked answer = answerTo(replay, record);
+				if (answer != null) {
 					seeked.addAll(answer.offsets().keySet());
 					onAnswer.accept(answer);
 				}
 			}
 		}
 		return seeked;
+	}
+
+	/** The record, when it is a readable answer to this replay. */
+	private @Nullable ReplaySeeked answerTo(ReplayRequested replay, ConsumerRecord<byte[], byte[]> record) {
+		if (!ControlTopic.REPLAY_SEEKED.equals(RecordJson.header(record, EventHeaders.TYPE))
+				|| !replay.group().equals(RecordJson.keyText(record))) {
+			return null;
+		}
+		try {
+			ReplaySeeked answer = this.json.readValue(record.value(), ReplaySeeked.class);
+			return answer.requestId().equals(replay.id()) ? answer : null;
+		}
+		catch (JacksonException | IllegalArgumentException ex) {
+			// not an answer anyone could have meant for this replay
+			return null;
+		}
 	}
 
 	@Override

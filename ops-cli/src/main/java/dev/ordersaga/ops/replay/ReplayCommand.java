@@ -94,6 +94,9 @@ public final class ReplayCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		if (this.waitSeconds < 1) {
+			throw new IllegalArgumentException("--wait must be at least 1 (seconds)");
+		}
 		PrintWriter out = this.spec.commandLine().getOut();
 		try (KafkaAccess access = this.kafka.connect()) {
 			if (!access.topicNames().contains(this.topic)) {
@@ -186,14 +189,13 @@ public final class ReplayCommand implements Callable<Integer> {
 				replay.requestedAt());
 		out.flush();
 		Set<Integer> wanted = replay.offsets().keySet();
-		Set<Integer> seeked = control.awaitSeeks(replay.id(), wanted, Duration.ofSeconds(this.waitSeconds),
-				(answer) -> {
-					if (!answer.offsets().isEmpty()) {
-						out.printf("  %s seeked partitions %s%n", answer.instance(),
-								answer.offsets().keySet().stream().sorted().toList());
-						out.flush();
-					}
-				});
+		Set<Integer> seeked = control.awaitSeeks(replay, wanted, Duration.ofSeconds(this.waitSeconds), (answer) -> {
+			if (!answer.offsets().isEmpty()) {
+				out.printf("  %s seeked partitions %s%n", answer.instance(),
+						answer.offsets().keySet().stream().sorted().toList());
+				out.flush();
+			}
+		});
 		Set<Integer> missing = new TreeSet<>(wanted);
 		missing.removeAll(seeked);
 		if (missing.isEmpty()) {

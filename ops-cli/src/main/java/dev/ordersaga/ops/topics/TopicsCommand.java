@@ -29,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** {@code sagactl topics}. */
 @Command(name = "topics", mixinStandardHelpOptions = true,
-		description = "Every saga topic and its .dlq: partitions, start and end offsets, and per consumer group the committed offsets and lag.",
+		description = "Every saga topic, its .dlq and the control topic saga.control: partitions, start and end offsets, and per consumer group the committed offsets and lag.",
 		footer = { "", "Examples:", "  ./sagactl topics", "  ./sagactl topics --json" })
 public final class TopicsCommand implements Callable<Integer> {
 
@@ -99,8 +99,9 @@ public final class TopicsCommand implements Callable<Integer> {
 
 	static List<TopicState> read(KafkaAccess access) {
 		Set<String> existing = access.topicNames();
-		List<String> names = Topics.ALL.stream()
-			.flatMap((topic) -> Stream.of(topic, Topics.deadLetterOf(topic)))
+		List<String> names = Stream
+			.concat(Topics.ALL.stream().flatMap((topic) -> Stream.of(topic, Topics.deadLetterOf(topic))),
+					Stream.of(Topics.CONTROL))
 			.filter(existing::contains)
 			.toList();
 		Map<String, TopicDescription> descriptions = access.await(access.admin().describeTopics(names).allTopicNames(),

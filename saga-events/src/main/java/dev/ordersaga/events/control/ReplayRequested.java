@@ -1,7 +1,9 @@
 package dev.ordersaga.events.control;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import dev.ordersaga.events.Require;
@@ -19,7 +21,7 @@ public record ReplayRequested(UUID id, String group, String topic, Map<Integer, 
 		Require.present(id, "id");
 		Require.text(group, "group");
 		Require.text(topic, "topic");
-		offsets = Map.copyOf(Require.present(offsets, "offsets"));
+		offsets = Collections.unmodifiableSortedMap(new TreeMap<>(Require.present(offsets, "offsets")));
 		Require.text(requestedBy, "requestedBy");
 		Require.present(requestedAt, "requestedAt");
 	}

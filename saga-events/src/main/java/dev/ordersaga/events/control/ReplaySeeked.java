@@ -1,7 +1,9 @@
 package dev.ordersaga.events.control;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import dev.ordersaga.events.Require;
@@ -21,7 +23,7 @@ public record ReplaySeeked(UUID requestId, String group, String topic, String in
 		Require.text(group, "group");
 		Require.text(topic, "topic");
 		Require.text(instance, "instance");
-		offsets = Map.copyOf(Require.present(offsets, "offsets"));
+		offsets = Collections.unmodifiableSortedMap(new TreeMap<>(Require.present(offsets, "offsets")));
 		Require.present(seekedAt, "seekedAt");
 	}
 

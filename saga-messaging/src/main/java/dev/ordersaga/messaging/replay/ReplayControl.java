@@ -122,6 +122,7 @@ public class ReplayControl implements SmartLifecycle {
 		ProducerRecord<String, byte[]> reply = new ProducerRecord<>(Topics.CONTROL, this.group,
 				this.json.writeValueAsBytes(answer));
 		reply.headers().add(EventHeaders.TYPE, ControlTopic.REPLAY_SEEKED.getBytes(StandardCharsets.UTF_8));
+		reply.headers().add(EventHeaders.CONTENT_TYPE, EventHeaders.JSON.getBytes(StandardCharsets.UTF_8));
 		this.kafka.send(reply).whenComplete((sent, failure) -> {
 			if (failure != null) {
 				log.warn("Replay {}: could not answer on {}; sagactl will report these partitions as not seeked",

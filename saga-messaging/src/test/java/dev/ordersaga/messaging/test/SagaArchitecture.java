@@ -76,6 +76,20 @@ public final class SagaArchitecture {
 			}
 		});
 
+	/**
+	 * Every listener can be replayed while it runs: {@code sagactl replay} reaches it
+	 * through the seek callbacks its base class keeps.
+	 */
+	@ArchTest
+	public static final ArchRule listenersCanBeReplayedWhileRunning = classes()
+		.that(DescribedPredicate
+			.describe("declare a @KafkaListener method", (JavaClass javaClass) -> javaClass.getMethods()
+				.stream()
+				.anyMatch((method) -> method.isAnnotatedWith("org.springframework.kafka.annotation.KafkaListener"))))
+		.should()
+		.beAssignableTo("dev.ordersaga.messaging.replay.ReplayableListener")
+		.because("a running group's replay seeks through the listener's seek callbacks");
+
 	private SagaArchitecture() {
 	}
 

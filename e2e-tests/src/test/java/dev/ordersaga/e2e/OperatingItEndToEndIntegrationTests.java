@@ -1,0 +1,289 @@
+package dev.ordersaga.e2e;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.ordersaga.events.Topics;
+import dev.ordersaga.messaging.test.HttpJson;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An operator's day with {@code sagactl} against the packaged services: a poison record
+ * shows up in the dead-letter topics, a running group and a stopped group replay a topic
+ * without changing anything, analytics is rebuilt from the topics, and an event that
+ * payment could not handle is redriven once the fault is fixed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OperatingItEndToEndIntegrationTests {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+	private final String run = UUID.randomUUID().toString().substring(0, 6);
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private RunningSaga saga;
+
+	@BeforeAll
+	void placeAFewOrders() {
+		this.saga = RunningSaga.get();
+		product("OPS-" + this.run, 100);
+		account("ops-" + this.run, "1000.00");
+		for (int i = 0; i < 4; i++) {
+			String orderId = place("ops-" + this.run, "OPS-" + this.run, 1 + i);
+			assertThat(status(orderId, "20s")).isEqualTo("CONFIRMED");
+		}
+	}
+
+	@Test
+	@Order(1)
+	void aPoisonRecordIsListedOncePerGroupThatReadItAndShownWithItsOrigin() throws Exception {
+		String key = "poison-" + this.run;
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.saga.infra.kafkaBootstrapServers()),
+				new StringSerializer(), new StringSerializer())) {
+			producer.send(new ProducerRecord<>(Topics.ORDER_CREATED, key, "this is not an event"))
+				.get(10, TimeUnit.SECONDS);
+		}
+
+		Sagactl.Run shown = await().atMost(PATIENCE)
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> sagactl("dlq", "show", "order.created.dlq", "--order", key),
+					(result) -> result.output().lines().count() == 2);
+		assertThat(shown.exitCode()).isZero();
+		assertThat(shown.output()).contains("\"kafka_dlt-original-topic\":\"order.created\"",
+				"\"kafka_dlt-original-consumer-group\":\"inventory-service\"",
+				"\"kafka_dlt-original-consumer-group\":\"analytics-service\"", "missing header ce_id",
+				"\"value\":\"this is not an event\"");
+
+		Sagactl.Run listed = sagactl("dlq", "list");
+		assertThat(listed.exitCode()).isZero();
+		assertThat(listed.output()).containsPattern("by consumer group: \\{.*analytics-service=\\d+")
+			.containsPattern("inventory-service=\\d+");
+
+		Sagactl.Run topics = sagactl("topics");
+		assertThat(topics.exitCode()).isZero();
+		assertThat(topics.output()).contains("order.created.dlq", "saga.control")
+			.containsPattern("inventory-service: \\d+ / \\d+");
+	}
+
+	@Test
+	@Order(2)
+	void aRunningGroupReplaysATopicFromTheBeginningAndNothingChanges() {
+		Map<String, JsonNode> before = books();
+		double duplicatesBefore = counter(this.saga.inventory, "saga_inbox_duplicates_total");
+
+		Sagactl.Run plan = sagactl("replay", "--group", "inventory-service", "--topic", "order.created",
+				"--to-earliest");
+		assertThat(plan.exitCode()).isZero();
+		assertThat(plan.output()).contains("PARTITION", "dry run: nothing changed");
+		long planned = recordsToConsume(plan.output());
+		assertThat(planned).isGreaterThanOrEqualTo(4);
+
+		Sagactl.Run replayed = sagactl("replay", "--group", "inventory-service", "--topic", "order.created",
+				"--to-earliest", "--execute");
+		assertThat(replayed.exitCode()).as(replayed.output()).isZero();
+		assertThat(replayed.output()).containsPattern("inventory-service@\\S+ seeked partitions")
+			.contains("done: inventory-service consumes order.created again");
+
+		// every record of order.created is consumed again: the events are skipped as
+		// duplicates (the poison record is dead-lettered again instead)
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(this.saga.all.stream()
+				.filter((service) -> service.name().equals("inventory-service"))
+				.mapToDouble((service) -> counter(service, "saga_inbox_duplicates_total"))
+				.sum() - duplicatesBefore).isGreaterThanOrEqualTo(planned - poisonRecords()));
+		assertThat(books()).isEqualTo(before);
+		assertThat(Sagactl.verify(this.saga).exitCode()).isZero();
+
+		Sagactl.Run audit = sagactl("read", Topics.CONTROL, "--header", "ce_type=replay.requested");
+		assertThat(audit.output()).contains("\"group\":\"inventory-service\"", "\"requestedBy\"");
+	}
+
+	@Test
+	@Order(3)
+	void aStoppedGroupReplaysByRewrittenOffsetsAndConsumesAgainWhenStarted() {
+		JsonNode before = this.saga.analytics.http().get("/analytics/summary").body();
+		this.saga.analytics.stop(Duration.ofSeconds(20));
+		Sagactl.Run replayed = await().atMost(PATIENCE)
+			.pollInterval(Duration.ofSeconds(2))
+			.until(() -> sagactl("replay", "--group", "analytics-service", "--topic", "order.confirmed",
+					"--to-earliest", "--execute"), (result) -> result.output().contains("committed offsets"));
+		assertThat(replayed.exitCode()).isZero();
+		assertThat(replayed.output()).contains("analytics-service has no running instance");
+
+		this.saga.analytics.start(this.saga.infra);
+		await().atMost(RunningSaga.START_UP).pollInterval(Duration.ofSeconds(1)).until(this.saga.analytics::isHealthy);
+		// a fresh process counts from zero: every confirmation it reads again is a
+		// duplicate
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(counter(this.saga.analytics, "saga_inbox_duplicates_total"))
+				.isGreaterThanOrEqualTo(4));
+		assertThat(this.saga.analytics.http().get("/analytics/summary").body()).isEqualTo(before);
+	}
+
+	@Test
+	@Order(4)
+	void analyticsIsRebuiltFromTheTopicsWithTheSameFigures() {
+		JsonNode before = this.saga.analytics.http().get("/analytics/summary").body();
+		assertThat(before.get("orders").asLong()).isGreaterThanOrEqualTo(4);
+
+		Sagactl.Run rebuilt = sagactl("analytics", "rebuild", "--analytics", this.saga.analytics.url(), "--execute");
+
+		assertThat(rebuilt.exitCode()).as(rebuilt.output()).isZero();
+		assertThat(rebuilt.output()).containsPattern("cleared [1-9]\\d* order facts")
+			.contains("figures after the rebuild are equal to those before");
+		assertThat(this.saga.analytics.http().get("/analytics/summary").body()).isEqualTo(before);
+	}
+
+	@Test
+	@Order(5)
+	void anEventPaymentFailedOnIsRedrivenToPaymentAloneOnceTheFaultIsFixed() {
+		String customer = "ops-" + this.run;
+		List<ServiceProcess> payments = instancesOf("payment-service");
+		String orderId;
+		try {
+			payments.forEach((payment) -> assertThat(payment.http()
+				.post("/actuator/faults", "{\"failureRate\":1.0,\"eventType\":\"inventory.updated\"}")
+				.status()).isEqualTo(200));
+			orderId = place(customer, "OPS-" + this.run, 1);
+			await().atMost(PATIENCE)
+				.until(() -> sagactl("dlq", "show", "inventory.updated.dlq", "--order", orderId).output(),
+						(output) -> output.contains("\"kafka_dlt-original-consumer-group\":\"payment-service\""));
+		}
+		finally {
+			payments.forEach(
+					(payment) -> payment.http().post("/actuator/faults", "{\"failureRate\":0.0,\"eventType\":\"\"}"));
+		}
+		assertThat(status(orderId, "0s")).isEqualTo("RESERVED");
+		double orderDuplicates = counter(this.saga.orders, "saga_inbox_duplicates_total");
+
+		Sagactl.Run redriven = sagactl("dlq", "redrive", "inventory.updated.dlq", "--order", orderId, "--group",
+				"payment-service", "--execute");
+
+		assertThat(redriven.exitCode()).as(redriven.output()).isZero();
+		assertThat(redriven.output()).contains("for payment-service only", "redriven 1,");
+		assertThat(status(orderId, "30s")).isEqualTo("CONFIRMED");
+		assertThat(this.saga.payment.http().get("/payments?orderId=" + orderId).body()).singleElement()
+			.satisfies((charge) -> assertThat(charge.get("status").asString()).isEqualTo("CHARGED"));
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(
+					this.saga.notification.http().get("/notifications?orderId=" + orderId).body().size())
+				.isEqualTo(1));
+		// order-service read the redriven copy on inventory.updated and passed it by
+		assertThat(counter(this.saga.orders, "saga_inbox_duplicates_total")).isEqualTo(orderDuplicates);
+
+		Sagactl.Run again = sagactl("dlq", "redrive", "inventory.updated.dlq", "--order", orderId, "--group",
+				"payment-service", "--execute");
+		assertThat(again.exitCode()).isZero();
+		assertThat(again.output()).contains("redriven before", "redriven 0, skipped 1");
+		assertThat(Sagactl.verify(this.saga).exitCode()).isZero();
+	}
+
+	private Sagactl.Run sagactl(String... args) {
+		List<String> command = new ArrayList<>(List.of(args));
+		command.addAll(List.of("--bootstrap", this.saga.infra.kafkaBootstrapServers()));
+		return Sagactl.run(command);
+	}
+
+	/**
+	 * What the operator compares: stock, reservations, balances, charges, notifications,
+	 * orders.
+	 */
+	private Map<String, JsonNode> books() {
+		return Map.of("products", this.saga.inventory.http().get("/products").body(), "reservations",
+				this.saga.inventory.http().get("/reservations").body(), "accounts",
+				this.saga.payment.http().get("/accounts").body(), "payments",
+				this.saga.payment.http().get("/payments").body(), "notifications",
+				this.saga.notification.http().get("/notifications").body(), "orders",
+				this.saga.orders.http().get("/orders?limit=100").body());
+	}
+
+	private long poisonRecords() {
+		String listed = sagactl("dlq", "show", "order.created.dlq", "--group", "inventory-service", "--limit", "1000")
+			.output();
+		return listed.lines().count();
+	}
+
+	private static long recordsToConsume(String plan) {
+		Matcher matcher = Pattern.compile("(\\d+) records to be consumed again").matcher(plan);
+		assertThat(matcher.find()).as(plan).isTrue();
+		return Long.parseLong(matcher.group(1));
+	}
+
+	private List<ServiceProcess> instancesOf(String name) {
+		return this.saga.all.stream().filter((service) -> service.name().equals(name)).toList();
+	}
+
+	/** A counter from the service's Prometheus page; 0 before it was first counted. */
+	private double counter(ServiceProcess service, String name) {
+		try {
+			HttpResponse<String> page = this.http.send(
+					HttpRequest.newBuilder(URI.create(service.url() + "/actuator/prometheus")).GET().build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return page.body()
+				.lines()
+				.filter((line) -> line.startsWith(name + "{") || line.startsWith(name + " "))
+				.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+				.sum();
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException("Cannot read the metrics of " + service.name(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private String place(String customer, String sku, int quantity) {
+		HttpJson.Response placed = this.saga.orders.http()
+			.post("/orders", "{\"customerId\":\"" + customer + "\",\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":"
+					+ quantity + "}]}");
+		assertThat(placed.status()).isEqualTo(201);
+		return placed.body().get("orderId").asString();
+	}
+
+	private String status(String orderId, String wait) {
+		return this.saga.orders.http().get("/orders/" + orderId + "?wait=" + wait).body().get("status").asString();
+	}
+
+	private void product(String sku, int onHand) {
+		assertThat(this.saga.inventory.http()
+			.put("/products/" + sku,
+					"{\"name\":\"" + sku + "\",\"unitPrice\":2.50,\"currency\":\"EUR\",\"onHand\":" + onHand + "}")
+			.status()).isEqualTo(201);
+	}
+
+	private void account(String customer, String balance) {
+		assertThat(this.saga.payment.http()
+			.put("/accounts/" + customer, "{\"balance\":" + balance + ",\"currency\":\"EUR\"}")
+			.status()).isEqualTo(201);
+	}
+
+}
