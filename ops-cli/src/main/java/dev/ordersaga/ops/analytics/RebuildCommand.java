@@ -5,14 +5,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
 import dev.ordersaga.events.Topics;
 import dev.ordersaga.ops.CommandFailed;
 import dev.ordersaga.ops.kafka.KafkaAccess;
 import dev.ordersaga.ops.kafka.KafkaOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
@@ -74,9 +72,9 @@ final class RebuildCommand implements Callable<Integer> {
 		AnalyticsApi analytics = new AnalyticsApi(this.url);
 		JsonNode before;
 		try (KafkaAccess access = this.kafka.connect()) {
-			List<TopicPartition> partitions = partitions(access);
-			Map<TopicPartition, Long> starts = offsets(access, partitions, OffsetSpec.earliest());
-			Map<TopicPartition, Long> ends = offsets(access, partitions, OffsetSpec.latest());
+			List<TopicPartition> partitions = access.partitionsOf(TOPICS);
+			Map<TopicPartition, Long> starts = access.offsets(partitions, OffsetSpec.earliest());
+			Map<TopicPartition, Long> ends = access.offsets(partitions, OffsetSpec.latest());
 			List<String> trimmed = starts.entrySet()
 				.stream()
 				.filter((entry) -> entry.getValue() > 0)
@@ -124,7 +122,7 @@ final class RebuildCommand implements Callable<Integer> {
 	}
 
 	private void awaitCaughtUp(KafkaAccess access, List<TopicPartition> partitions, PrintWriter out) {
-		Map<TopicPartition, Long> ends = offsets(access, partitions, OffsetSpec.latest());
+		Map<TopicPartition, Long> ends = access.offsets(partitions, OffsetSpec.latest());
 		long total = ends.values().stream().mapToLong(Long::longValue).sum();
 		long deadline = System.nanoTime() + Duration.ofSeconds(this.waitSeconds).toNanos();
 		long shown = -1;
@@ -149,28 +147,6 @@ final class RebuildCommand implements Callable<Integer> {
 			}
 			pause();
 		}
-	}
-
-	private static List<TopicPartition> partitions(KafkaAccess access) {
-		Map<String, TopicDescription> topics = access.await(access.admin().describeTopics(TOPICS).allTopicNames(),
-				"describe the order topics");
-		return topics.values()
-			.stream()
-			.flatMap((topic) -> topic.partitions()
-				.stream()
-				.map((info) -> new TopicPartition(topic.name(), info.partition())))
-			.toList();
-	}
-
-	private static Map<TopicPartition, Long> offsets(KafkaAccess access, List<TopicPartition> partitions,
-			OffsetSpec spec) {
-		return access
-			.await(access.admin()
-				.listOffsets(partitions.stream().collect(Collectors.toMap((tp) -> tp, (tp) -> spec)))
-				.all(), "list offsets")
-			.entrySet()
-			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, (entry) -> entry.getValue().offset()));
 	}
 
 	private static void pause() {

@@ -1,20 +1,27 @@
 package dev.ordersaga.ops.kafka;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 import dev.ordersaga.ops.CommandFailed;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -34,6 +41,9 @@ public final class KafkaAccess implements AutoCloseable {
 	}
 
 	private static final Duration PATIENCE = Duration.ofSeconds(5);
+
+	private static final Comparator<TopicPartition> BY_TOPIC_AND_PARTITION = Comparator.comparing(TopicPartition::topic)
+		.thenComparingInt(TopicPartition::partition);
 
 	private final String bootstrap;
 
@@ -57,6 +67,30 @@ public final class KafkaAccess implements AutoCloseable {
 	/** Every topic's name; also proves the broker answers. */
 	public Set<String> topicNames() {
 		return await(this.admin.listTopics().names(), "list topics");
+	}
+
+	/** The partitions of the topics, ordered by topic, then partition. */
+	public List<TopicPartition> partitionsOf(Collection<String> topics) {
+		return await(this.admin.describeTopics(topics).allTopicNames(), "describe " + String.join(", ", topics))
+			.values()
+			.stream()
+			.flatMap((topic) -> topic.partitions()
+				.stream()
+				.map((info) -> new TopicPartition(topic.name(), info.partition())))
+			.sorted(BY_TOPIC_AND_PARTITION)
+			.toList();
+	}
+
+	/**
+	 * An offset of each partition (earliest, latest, or the first at a time; -1 when no
+	 * record is that late), ordered by topic, then partition.
+	 */
+	public Map<TopicPartition, Long> offsets(Collection<TopicPartition> partitions, OffsetSpec spec) {
+		Map<TopicPartition, Long> offsets = new TreeMap<>(BY_TOPIC_AND_PARTITION);
+		await(this.admin.listOffsets(partitions.stream().collect(Collectors.toMap((tp) -> tp, (tp) -> spec))).all(),
+				"list offsets")
+			.forEach((tp, info) -> offsets.put(tp, info.offset()));
+		return offsets;
 	}
 
 	public KafkaConsumer<byte[], byte[]> consumer() {

@@ -102,8 +102,9 @@ public final class ReplayCommand implements Callable<Integer> {
 			if (!access.topicNames().contains(this.topic)) {
 				throw new KafkaAccess.Unavailable("unknown topic '" + this.topic + "' (see ./sagactl topics)");
 			}
-			Map<TopicPartition, Long> start = offsets(access, OffsetSpec.earliest());
-			Map<TopicPartition, Long> end = offsets(access, OffsetSpec.latest());
+			List<TopicPartition> partitions = access.partitionsOf(List.of(this.topic));
+			Map<TopicPartition, Long> start = access.offsets(partitions, OffsetSpec.earliest());
+			Map<TopicPartition, Long> end = access.offsets(partitions, OffsetSpec.latest());
 			if (this.partition != null && start.keySet().stream().noneMatch((tp) -> tp.partition() == this.partition)) {
 				throw new IllegalArgumentException("topic '" + this.topic + "' has no partition " + this.partition);
 			}
@@ -224,7 +225,7 @@ public final class ReplayCommand implements Callable<Integer> {
 		}
 		if (this.target.time != null) {
 			long millis = Positions.time("--to-time", this.target.time).toEpochMilli();
-			Map<TopicPartition, Long> atTime = offsets(access, OffsetSpec.forTimestamp(millis));
+			Map<TopicPartition, Long> atTime = access.offsets(start.keySet(), OffsetSpec.forTimestamp(millis));
 			start.keySet()
 				.stream()
 				.filter(this::selected)
@@ -237,19 +238,6 @@ public final class ReplayCommand implements Callable<Integer> {
 
 	private boolean selected(TopicPartition tp) {
 		return this.partition == null || tp.partition() == this.partition;
-	}
-
-	private Map<TopicPartition, Long> offsets(KafkaAccess access, OffsetSpec spec) {
-		Map<TopicPartition, OffsetSpec> query = access
-			.await(access.admin().describeTopics(List.of(this.topic)).allTopicNames(), "describe " + this.topic)
-			.get(this.topic)
-			.partitions()
-			.stream()
-			.collect(Collectors.toMap((info) -> new TopicPartition(this.topic, info.partition()), (info) -> spec));
-		Map<TopicPartition, Long> offsets = new TreeMap<>((a, b) -> Integer.compare(a.partition(), b.partition()));
-		access.await(access.admin().listOffsets(query).all(), "list offsets of " + this.topic)
-			.forEach((tp, info) -> offsets.put(tp, info.offset()));
-		return offsets;
 	}
 
 	private static String who() {

@@ -14,9 +14,7 @@ import java.util.stream.Stream;
 import dev.ordersaga.events.Topics;
 import dev.ordersaga.ops.kafka.KafkaAccess;
 import dev.ordersaga.ops.kafka.KafkaOptions;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
@@ -104,16 +102,9 @@ public final class TopicsCommand implements Callable<Integer> {
 					Stream.of(Topics.CONTROL))
 			.filter(existing::contains)
 			.toList();
-		Map<String, TopicDescription> descriptions = access.await(access.admin().describeTopics(names).allTopicNames(),
-				"describe topics");
-		List<TopicPartition> partitions = descriptions.values()
-			.stream()
-			.flatMap((description) -> description.partitions()
-				.stream()
-				.map((info) -> new TopicPartition(description.name(), info.partition())))
-			.toList();
-		Map<TopicPartition, Long> starts = offsets(access, partitions, OffsetSpec.earliest());
-		Map<TopicPartition, Long> ends = offsets(access, partitions, OffsetSpec.latest());
+		List<TopicPartition> partitions = access.partitionsOf(names);
+		Map<TopicPartition, Long> starts = access.offsets(partitions, OffsetSpec.earliest());
+		Map<TopicPartition, Long> ends = access.offsets(partitions, OffsetSpec.latest());
 		Map<String, Map<TopicPartition, OffsetAndMetadata>> committedByGroup = new TreeMap<>();
 		Collection<String> groups = access.await(access.admin().listGroups().all(), "list consumer groups")
 			.stream()
@@ -146,16 +137,6 @@ public final class TopicsCommand implements Callable<Integer> {
 					own.stream().mapToLong(ends::get).sum(), positions));
 		}
 		return states;
-	}
-
-	private static Map<TopicPartition, Long> offsets(KafkaAccess access, List<TopicPartition> partitions,
-			OffsetSpec spec) {
-		Map<TopicPartition, OffsetSpec> query = partitions.stream().collect(Collectors.toMap((tp) -> tp, (tp) -> spec));
-		Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result = access
-			.await(access.admin().listOffsets(query).all(), "list offsets");
-		Map<TopicPartition, Long> offsets = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
-		result.forEach((tp, info) -> offsets.put(tp, info.offset()));
-		return offsets;
 	}
 
 }
