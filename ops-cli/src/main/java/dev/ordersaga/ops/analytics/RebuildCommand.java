@@ -27,9 +27,9 @@ import tools.jackson.databind.JsonNode;
  * the figures could not come back.
  */
 @Command(name = "rebuild", mixinStandardHelpOptions = true, description = {
-		"Rebuilds analytics-service's figures from the order topics: clears the order facts, its processed_event",
-		"rows and its Redis idempotency marks, moves the analytics-service group to the earliest offsets, waits",
-		"until it has consumed everything again and compares the figures with those before.",
+		"Rebuilds analytics-service's figures from the order topics: clears the order facts, its processed_event "
+				+ "rows and its Redis idempotency marks, moves the analytics-service group to the earliest offsets, "
+				+ "waits until it has consumed everything again and compares the figures with those before.",
 		"Needs exactly one analytics-service instance running. Prints the plan; changes nothing without --execute." },
 		footer = { "", "Exit codes: 0 rebuilt and the figures are equal, 1 failed or the figures differ, 2 usage.", "",
 				"Examples:", "  ./sagactl analytics rebuild", "  ./sagactl analytics rebuild --execute",

@@ -37,8 +37,10 @@ import picocli.CommandLine.Spec;
  * count travels with the event). Without {@code --execute} it only prints the plan.
  */
 @Command(name = "redrive", mixinStandardHelpOptions = true, description = {
-		"Sends selected dead letters back to their original topic (from kafka_dlt-original-topic), on the same",
-		"partition, with saga-redrive-of and saga-redrive-count. Prints the plan; sends nothing without --execute." },
+		"Sends selected dead letters back to their original topic (from kafka_dlt-original-topic), on the same "
+				+ "partition, with saga-redrive-of and saga-redrive-count. With --group G only G applies the copy "
+				+ "(saga-redrive-for); the other groups skip it.",
+		"Prints the plan; sends nothing without --execute." },
 		footer = { "", "Examples:", "  ./sagactl dlq redrive inventory.updated.dlq --group payment-service",
 				"  ./sagactl dlq redrive order.created.dlq --order 5f0c... --execute" })
 public final class DlqRedriveCommand implements Callable<Integer> {

@@ -40,11 +40,12 @@ import picocli.CommandLine.Spec;
  * way the replay is recorded on the control topic. Replays are safe because consumers are
  * idempotent.
  */
-@Command(name = "replay", mixinStandardHelpOptions = true, description = {
-		"Moves a consumer group's position on a topic so that it consumes again from there.",
-		"Prints the plan per partition; changes nothing without --execute. A running group's instances seek",
-		"(they follow the control topic saga.control and answer there); a stopped group's committed offsets are",
-		"rewritten. Every executed replay is recorded on saga.control: ./sagactl read saga.control" },
+@Command(name = "replay", mixinStandardHelpOptions = true,
+		description = { "Moves a consumer group's position on a topic so that it consumes again from there.",
+				"Prints the plan per partition; changes nothing without --execute. A running group's instances seek "
+						+ "(they follow the control topic saga.control and answer there); a stopped group's committed "
+						+ "offsets are rewritten. Every executed replay is recorded on saga.control "
+						+ "(./sagactl read saga.control)." },
 		footer = { "", "Exit codes: 0 done, 1 failed (Kafka unreachable, a partition not seeked in time), 2 usage.", "",
 				"Examples:", "  ./sagactl replay --group inventory-service --topic order.created --to-earliest",
 				"  ./sagactl replay --group inventory-service --topic order.created --to-earliest --execute",
