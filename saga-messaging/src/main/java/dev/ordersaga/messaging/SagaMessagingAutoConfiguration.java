@@ -1,5 +1,7 @@
 package dev.ordersaga.messaging;
 
+import java.time.Clock;
+
 import dev.ordersaga.messaging.faults.FaultInjection;
 import dev.ordersaga.messaging.faults.FaultsEndpoint;
 import dev.ordersaga.messaging.inbox.InboundEvents;
@@ -12,6 +14,7 @@ import dev.ordersaga.messaging.kafka.SagaTopics;
 import dev.ordersaga.messaging.outbox.Outbox;
 import dev.ordersaga.messaging.outbox.OutboxRelay;
 import dev.ordersaga.messaging.replay.ReadModelRebuild;
+import dev.ordersaga.messaging.replay.RecentReplays;
 import dev.ordersaga.messaging.replay.ReplayControl;
 import dev.ordersaga.messaging.replay.ReplayableListener;
 import dev.ordersaga.messaging.web.ApiProblems;
@@ -56,16 +59,22 @@ public class SagaMessagingAutoConfiguration {
 	}
 
 	@Bean
+	RecentReplays recentReplays() {
+		return new RecentReplays(Clock.systemUTC());
+	}
+
+	@Bean
 	ReplayControl replayControl(ConsumerFactory<String, byte[]> consumers, KafkaOperations<String, byte[]> kafka,
-			ObjectProvider<ReplayableListener> listeners, @Value("${spring.kafka.consumer.group-id}") String group) {
-		return new ReplayControl(consumers, kafka, listeners, group);
+			ObjectProvider<ReplayableListener> listeners, RecentReplays recentReplays,
+			@Value("${spring.kafka.consumer.group-id}") String group) {
+		return new ReplayControl(consumers, kafka, listeners, recentReplays, group);
 	}
 
 	@Bean
 	ReadModelRebuild readModelRebuild(KafkaListenerEndpointRegistry listeners, KafkaAdmin kafkaAdmin, JdbcTemplate jdbc,
-			PlatformTransactionManager transactionManager, StringRedisTemplate redis,
+			PlatformTransactionManager transactionManager, StringRedisTemplate redis, RecentReplays recentReplays,
 			@Value("${spring.kafka.consumer.group-id}") String group) {
-		return new ReadModelRebuild(listeners, kafkaAdmin, jdbc, transactionManager, redis, group);
+		return new ReadModelRebuild(listeners, kafkaAdmin, jdbc, transactionManager, redis, recentReplays, group);
 	}
 
 	@Bean

@@ -40,10 +40,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>If anything fails, the batch rolls back and is applied again one record per
  * transaction. The first failing record goes to the error handler by its index, which
  * commits the offsets before it and retries it with backoff. Unreadable records are
- * dead-lettered at once, and records that failed {@code saga.retry.max-attempts} times
- * (counted in Redis, so restarts do not reset the count) after their last attempt; the
- * records after them go on. A failure because PostgreSQL or Redis is unreachable is not
- * the record's fault: it is retried until the dependency is back, and not counted.</li>
+ * dead-lettered at once (once per group: a replay passes them by), and records that
+ * failed {@code saga.retry.max-attempts} times (counted in Redis, so restarts do not
+ * reset the count) after their last attempt; the records after them go on. A failure
+ * because PostgreSQL or Redis is unreachable is not the record's fault: it is retried
+ * until the dependency is back, and not counted.</li>
  * </ol>
  * Offsets are committed only after the transactions that applied their records.
  */
@@ -60,6 +61,8 @@ public class InboundEvents {
 	private final RedisIdempotency marks;
 
 	private final AttemptCounter attempts;
+
+	private final UnreadableRecords unreadable;
 
 	private final FaultInjection faults;
 
@@ -82,6 +85,7 @@ public class InboundEvents {
 		SagaProperties.Idempotency idempotency = properties.idempotency();
 		this.marks = new RedisIdempotency(redis, group, idempotency.inFlightTtl(), idempotency.doneTtl());
 		this.attempts = new AttemptCounter(redis, group);
+		this.unreadable = new UnreadableRecords(redis, group, idempotency.doneTtl());
 		this.faults = faults;
 		this.deadLetters = deadLetters;
 		this.maxAttempts = properties.retry().maxAttempts();
@@ -113,9 +117,7 @@ public class InboundEvents {
 		}
 		for (Inbound inbound : batch) {
 			if (inbound.unreadable() != null) {
-				log.warn("{} can never be processed, dead-lettering it: {}", describe(inbound.record()),
-						inbound.unreadable().getMessage());
-				this.deadLetters.send(inbound.record(), inbound.unreadable());
+				deadLetterUnreadable(inbound);
 				continue;
 			}
 			if (isKnownDuplicate(inbound, marks)) {
@@ -138,6 +140,18 @@ public class InboundEvents {
 			this.attempts.succeeded(inbound.record());
 			this.marks.markDone(List.of(inbound.id()));
 		}
+	}
+
+	private void deadLetterUnreadable(Inbound inbound) {
+		if (this.unreadable.deadLetteredBefore(inbound.record())) {
+			log.info("{} can never be processed and was dead-lettered before (a replay?); passing it by",
+					describe(inbound.record()));
+			return;
+		}
+		log.warn("{} can never be processed, dead-lettering it: {}", describe(inbound.record()),
+				inbound.unreadable().getMessage());
+		this.deadLetters.send(inbound.record(), inbound.unreadable());
+		this.unreadable.deadLettered(inbound.record());
 	}
 
 	/** A record redriven for another consumer group is that group's alone. */

@@ -57,8 +57,12 @@ public class ReadModelRebuild {
 
 	private final String group;
 
+	private final RecentReplays recentReplays;
+
 	public ReadModelRebuild(KafkaListenerEndpointRegistry listeners, KafkaAdmin kafkaAdmin, JdbcTemplate jdbc,
-			PlatformTransactionManager transactionManager, StringRedisTemplate redis, String group) {
+			PlatformTransactionManager transactionManager, StringRedisTemplate redis, RecentReplays recentReplays,
+			String group) {
+		this.recentReplays = recentReplays;
 		this.listeners = listeners;
 		this.kafkaAdmin = kafkaAdmin;
 		this.jdbc = jdbc;
@@ -103,6 +107,9 @@ public class ReadModelRebuild {
 					this.jdbc.update("delete from processed_event") });
 			long marks = deleteRedisMarks();
 			Map<TopicPartition, Long> moved = moveToEarliest(admin);
+			// partitions assigned from here on start at the earliest, not at an older
+			// replay's target
+			this.recentReplays.clear();
 			Report report = new Report(this.group, cleared[0], cleared[1], marks, moved.size(),
 					moved.values().stream().mapToLong(Long::longValue).sum());
 			log.info("Rebuild of {}: {}", this.group, report);

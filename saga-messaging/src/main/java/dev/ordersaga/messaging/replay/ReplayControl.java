@@ -19,7 +19,9 @@ import dev.ordersaga.events.control.ReplaySeeked;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
@@ -33,13 +35,16 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 
 /**
  * Carries out replays of this service's consumer group while it runs. Every instance
- * reads the control topic from its end with a consumer of its own, outside any group, so
- * each instance sees every request. For a request to its group, an instance seeks the
- * partitions it owns and answers with a {@link ReplaySeeked} record; {@code sagactl}
- * waits until the answers cover every partition of the replay.
+ * reads the control topic with a consumer of its own, outside any group, so each instance
+ * sees every request. For a request to its group, an instance seeks the partitions it
+ * owns and answers with a {@link ReplaySeeked} record; {@code sagactl} waits until the
+ * answers cover every partition of the replay. Requests stay in {@link RecentReplays} for
+ * a few minutes (an instance starting reads those of the last few minutes too), so a
+ * partition that changes hands in a rebalance meanwhile is seeked by its new owner.
  */
 public class ReplayControl implements SmartLifecycle {
 
@@ -57,14 +62,20 @@ public class ReplayControl implements SmartLifecycle {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	private final RecentReplays recent;
+
 	private volatile boolean running;
+
+	/** Requests from this offset on came after this instance started: it acts on them. */
+	private long firstNew;
 
 	private @Nullable Thread thread;
 
 	private @Nullable Consumer<String, byte[]> consumer;
 
 	public ReplayControl(ConsumerFactory<String, byte[]> consumers, KafkaOperations<String, byte[]> kafka,
-			ObjectProvider<ReplayableListener> listeners, String group) {
+			ObjectProvider<ReplayableListener> listeners, RecentReplays recent, String group) {
+		this.recent = recent;
 		this.consumers = consumers;
 		this.kafka = kafka;
 		this.listeners = listeners;
@@ -78,17 +89,56 @@ public class ReplayControl implements SmartLifecycle {
 				controlConsumer());
 		TopicPartition partition = new TopicPartition(Topics.CONTROL, 0);
 		control.assign(List.of(partition));
-		control.seekToEnd(List.of(partition));
+		startAtRecentRequests(control, partition);
+		this.listeners.forEach((listener) -> listener.follow(this.recent));
 		this.consumer = control;
 		this.running = true;
 		this.thread = Thread.ofPlatform().daemon().name("replay-control").start(() -> follow(control));
+	}
+
+	/**
+	 * Requests of the last few minutes are read too and remembered, for partitions this
+	 * instance is assigned while their replay may not be committed yet; only requests
+	 * newer than this instance are acted on. When Kafka cannot say where those are, the
+	 * control topic is followed from its end.
+	 */
+	private void startAtRecentRequests(Consumer<String, byte[]> control, TopicPartition partition) {
+		Duration patience = Duration.ofSeconds(5);
+		try {
+			this.firstNew = control.endOffsets(List.of(partition), patience).get(partition);
+			OffsetAndTimestamp since = control
+				.offsetsForTimes(Map.of(partition, Instant.now().minus(RecentReplays.WINDOW).toEpochMilli()), patience)
+				.get(partition);
+			control.seek(partition, (since != null) ? since.offset() : this.firstNew);
+		}
+		catch (KafkaException ex) {
+			log.warn("Cannot look up recent replays on {}, following it from its end: {}", Topics.CONTROL,
+					ex.toString());
+			this.firstNew = 0;
+			control.seekToEnd(List.of(partition));
+		}
+	}
+
+	/**
+	 * Before the listener containers, so that their first assignment knows recent
+	 * replays.
+	 */
+	@Override
+	public int getPhase() {
+		return AbstractMessageListenerContainer.DEFAULT_PHASE - 100;
 	}
 
 	private void follow(Consumer<String, byte[]> control) {
 		try (control) {
 			while (this.running) {
 				for (ConsumerRecord<String, byte[]> record : control.poll(Duration.ofSeconds(1))) {
-					handle(record);
+					try {
+						handle(record);
+					}
+					catch (RuntimeException ex) {
+						log.warn("Could not carry out the control record at {}@{}", Topics.CONTROL, record.offset(),
+								ex);
+					}
 				}
 			}
 		}
@@ -111,6 +161,10 @@ public class ReplayControl implements SmartLifecycle {
 		catch (JacksonException | IllegalArgumentException ex) {
 			log.warn("Ignoring unreadable replay request at {}@{}: {}", Topics.CONTROL, record.offset(),
 					ex.getMessage());
+			return;
+		}
+		this.recent.add(request);
+		if (record.offset() < this.firstNew) {
 			return;
 		}
 		Map<Integer, Long> seeked = new TreeMap<>();

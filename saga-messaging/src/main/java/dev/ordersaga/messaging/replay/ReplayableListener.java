@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 
@@ -16,6 +19,33 @@ import org.springframework.kafka.listener.AbstractConsumerSeekAware;
  * applied before.
  */
 public abstract class ReplayableListener extends AbstractConsumerSeekAware {
+
+	private static final Logger log = LoggerFactory.getLogger(ReplayableListener.class);
+
+	private volatile @Nullable RecentReplays recent;
+
+	void follow(RecentReplays replays) {
+		this.recent = replays;
+	}
+
+	/**
+	 * A partition assigned within a few minutes of a replay of it is moved to the
+	 * replay's target: the consumer that seeked it before the rebalance may not have
+	 * committed since.
+	 */
+	@Override
+	public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+		super.onPartitionsAssigned(assignments, callback);
+		RecentReplays replays = this.recent;
+		if (replays == null) {
+			return;
+		}
+		assignments.keySet().forEach((partition) -> replays.targetOf(partition).ifPresent((offset) -> {
+			log.info("Partition {} assigned within {} of a replay of it: consuming it again from {}", partition,
+					RecentReplays.WINDOW, offset);
+			callback.seek(partition.topic(), partition.partition(), offset);
+		}));
+	}
 
 	/**
 	 * Seeks those of the given partitions that this instance owns now.
