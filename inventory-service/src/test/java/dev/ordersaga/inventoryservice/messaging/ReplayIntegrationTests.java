@@ -47,13 +47,7 @@ class ReplayIntegrationTests extends InventoryServiceIntegrationTest {
 	@Test
 	void aReplayRequestMakesTheRunningListenerConsumeAgainAndAnswerWithoutReservingTwice() {
 		String sku = "SKU-" + UUID.randomUUID();
-		assertThat(this.http
-			.put("/products/" + sku, "{\"name\":\"Widget\",\"unitPrice\":5.00,\"currency\":\"EUR\",\"onHand\":10}")
-			.status()).isEqualTo(201);
-		OrderId orderId = OrderId.random();
-		awaitProcessed(this.publisher
-			.publish(new OrderCreated(orderId, "c-replay", List.of(new OrderLine(sku, 2)), Instant.now())));
-		ConsumerRecord<String, byte[]> created = this.topics.records(Topics.ORDER_CREATED, orderId.value()).get(0);
+		ConsumerRecord<String, byte[]> created = reservedOrder(sku, 2);
 		double duplicates = this.meters.counter("saga.inbox.duplicates").count();
 
 		ReplaySeeked answer = replay(created.partition(), created.offset());
@@ -88,13 +82,7 @@ class ReplayIntegrationTests extends InventoryServiceIntegrationTest {
 	@Test
 	void aPartitionAssignedShortlyAfterAReplayOfItIsConsumedAgainByItsNewOwner() {
 		String sku = "SKU-" + UUID.randomUUID();
-		assertThat(this.http
-			.put("/products/" + sku, "{\"name\":\"Widget\",\"unitPrice\":5.00,\"currency\":\"EUR\",\"onHand\":10}")
-			.status()).isEqualTo(201);
-		OrderId orderId = OrderId.random();
-		awaitProcessed(this.publisher
-			.publish(new OrderCreated(orderId, "c-replay", List.of(new OrderLine(sku, 3)), Instant.now())));
-		ConsumerRecord<String, byte[]> created = this.topics.records(Topics.ORDER_CREATED, orderId.value()).get(0);
+		ConsumerRecord<String, byte[]> created = reservedOrder(sku, 3);
 		double duplicates = this.meters.counter("saga.inbox.duplicates").count();
 
 		// no consumer owns the partition when the request comes: as in a rebalance
@@ -109,6 +97,17 @@ class ReplayIntegrationTests extends InventoryServiceIntegrationTest {
 
 		await().atMost(PATIENCE).until(() -> this.meters.counter("saga.inbox.duplicates").count() >= duplicates + 1);
 		assertThat(this.http.get("/products/" + sku).body().get("reserved").asInt()).isEqualTo(3);
+	}
+
+	/** An order reserving stock of a new product; returns its order.created record. */
+	private ConsumerRecord<String, byte[]> reservedOrder(String sku, int quantity) {
+		assertThat(this.http
+			.put("/products/" + sku, "{\"name\":\"Widget\",\"unitPrice\":5.00,\"currency\":\"EUR\",\"onHand\":10}")
+			.status()).isEqualTo(201);
+		OrderId orderId = OrderId.random();
+		awaitProcessed(this.publisher
+			.publish(new OrderCreated(orderId, "c-replay", List.of(new OrderLine(sku, quantity)), Instant.now())));
+		return this.topics.records(Topics.ORDER_CREATED, orderId.value()).get(0);
 	}
 
 	private ReplaySeeked replay(int partition, long offset) {
