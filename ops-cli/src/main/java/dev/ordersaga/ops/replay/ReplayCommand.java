@@ -66,7 +66,8 @@ public final class ReplayCommand implements Callable<Integer> {
 	@Option(names = "--topic", required = true, paramLabel = "TOPIC", description = "the topic to replay")
 	private String topic;
 
-	@Option(names = "--partition", paramLabel = "P", description = "only this partition (with --to-offset)")
+	@Option(names = "--partition", paramLabel = "P",
+			description = "only this partition; without it, every partition of the topic")
 	private @Nullable Integer partition;
 
 	@ArgGroup(exclusive = true, multiplicity = "1")
@@ -217,11 +218,11 @@ public final class ReplayCommand implements Callable<Integer> {
 			Map<TopicPartition, Long> end) {
 		Map<TopicPartition, Long> targets = new TreeMap<>((a, b) -> Integer.compare(a.partition(), b.partition()));
 		if (this.target.offset != null) {
-			if (this.partition == null) {
-				throw new IllegalArgumentException("--to-offset needs --partition");
-			}
-			TopicPartition tp = new TopicPartition(this.topic, this.partition);
-			targets.put(tp, Positions.offsetWithin(tp, this.target.offset, start.get(tp), end.get(tp)));
+			long offset = this.target.offset;
+			start.keySet()
+				.stream()
+				.filter(this::selected)
+				.forEach((tp) -> targets.put(tp, Positions.offsetWithin(tp, offset, start.get(tp), end.get(tp))));
 			return targets;
 		}
 		if (this.target.time != null) {
