@@ -10,11 +10,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import dev.ordersaga.events.EventHeaders;
-import dev.ordersaga.events.Topics;
 import dev.ordersaga.ops.kafka.KafkaAccess;
 import dev.ordersaga.ops.kafka.KafkaOptions;
 import dev.ordersaga.ops.kafka.RecordJson;
-import dev.ordersaga.ops.kafka.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
@@ -27,7 +25,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -54,9 +51,6 @@ public final class DlqRedriveCommand implements Callable<Integer> {
 	@Mixin
 	private DlqSelectors selectors;
 
-	@Parameters(paramLabel = "DLQ_TOPIC", description = "a dead-letter topic, e.g. order.created.dlq")
-	private String topic;
-
 	@Option(names = "--max-redrives", paramLabel = "N", defaultValue = "3",
 			description = "refuse an event already redriven N times; default ${DEFAULT-VALUE}")
 	private int maxRedrives;
@@ -66,9 +60,6 @@ public final class DlqRedriveCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		if (!this.topic.endsWith(Topics.DLQ_SUFFIX)) {
-			throw new IllegalArgumentException("'" + this.topic + "' is not a dead-letter topic (they end in .dlq)");
-		}
 		this.selectors.check();
 		PrintWriter out = this.spec.commandLine().getOut();
 		int sent = 0;
@@ -77,15 +68,8 @@ public final class DlqRedriveCommand implements Callable<Integer> {
 		try (KafkaAccess access = this.kafka.connect();
 				KafkaProducer<byte[], byte[]> producer = access.producer();
 				KafkaConsumer<byte[], byte[]> lookup = access.consumer()) {
-			if (!access.topicNames().contains(this.topic)) {
-				throw new KafkaAccess.Unavailable("unknown topic '" + this.topic + "' (see ./sagactl dlq list)");
-			}
-			for (ConsumerRecord<byte[], byte[]> dead : TopicReader.readAll(access, this.topic,
-					DlqListCommand.SCAN_LIMIT)) {
-				if (!this.selectors.matches(dead)) {
-					continue;
-				}
-				String id = this.topic + "-" + dead.partition() + "@" + dead.offset();
+			for (ConsumerRecord<byte[], byte[]> dead : this.selectors.select(access)) {
+				String id = this.selectors.topic() + "-" + dead.partition() + "@" + dead.offset();
 				String original = RecordJson.header(dead, "kafka_dlt-original-topic");
 				Header partitionHeader = dead.headers().lastHeader("kafka_dlt-original-partition");
 				if (original == null || partitionHeader == null || partitionHeader.value().length != 4) {

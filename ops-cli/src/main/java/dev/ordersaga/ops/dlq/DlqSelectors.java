@@ -1,16 +1,25 @@
 package dev.ordersaga.ops.dlq;
 
+import java.util.List;
+
+import dev.ordersaga.events.Topics;
+import dev.ordersaga.ops.kafka.KafkaAccess;
 import dev.ordersaga.ops.kafka.Positions;
 import dev.ordersaga.ops.kafka.RecordJson;
+import dev.ordersaga.ops.kafka.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * Which dead letters a command works on: by order, exception, original consumer group and
- * the time they were dead-lettered.
+ * Which dead letters a command works on: a dead-letter topic, and in it the records of an
+ * order, an exception, an original consumer group and a time range.
  */
 public final class DlqSelectors {
+
+	@Parameters(paramLabel = "DLQ_TOPIC", description = "a dead-letter topic, e.g. order.created.dlq")
+	private String topic;
 
 	@Option(names = "--order", paramLabel = "ORDER_ID", description = "only records of this order (the key)")
 	private @Nullable String order;
@@ -33,17 +42,38 @@ public final class DlqSelectors {
 
 	private @Nullable Long untilMillis;
 
-	/** Checks the selectors before any record is read: a bad time is a usage error. */
+	/**
+	 * Checks the selectors before any record is read: a topic that is not a dead-letter
+	 * topic, or a bad time, is a usage error.
+	 */
 	void check() {
+		if (!this.topic.endsWith(Topics.DLQ_SUFFIX)) {
+			throw new IllegalArgumentException("'" + this.topic + "' is not a dead-letter topic (they end in .dlq)");
+		}
 		this.sinceMillis = (this.since != null) ? Positions.time("--since", this.since).toEpochMilli() : null;
 		this.untilMillis = (this.until != null) ? Positions.time("--until", this.until).toEpochMilli() : null;
+	}
+
+	String topic() {
+		return this.topic;
+	}
+
+	/** The selected dead letters, in partition and offset order. */
+	List<ConsumerRecord<byte[], byte[]>> select(KafkaAccess access) {
+		if (!access.topicNames().contains(this.topic)) {
+			throw new KafkaAccess.Unavailable("unknown topic '" + this.topic + "' (see ./sagactl dlq list)");
+		}
+		return TopicReader.readAll(access, this.topic, DlqListCommand.SCAN_LIMIT)
+			.stream()
+			.filter(this::matches)
+			.toList();
 	}
 
 	@Nullable String group() {
 		return this.group;
 	}
 
-	boolean matches(ConsumerRecord<byte[], byte[]> record) {
+	private boolean matches(ConsumerRecord<byte[], byte[]> record) {
 		if (this.sinceMillis != null && record.timestamp() < this.sinceMillis) {
 			return false;
 		}
