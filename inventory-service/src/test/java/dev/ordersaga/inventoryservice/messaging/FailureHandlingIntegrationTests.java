@@ -2,7 +2,6 @@ package dev.ordersaga.inventoryservice.messaging;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import dev.ordersaga.events.EventHeaders;
@@ -73,7 +72,7 @@ class FailureHandlingIntegrationTests extends InventoryServiceIntegrationTest {
 		OrderId orderId = OrderId.random();
 		this.publisher.publish(new OrderCreated(orderId, "c-doomed", List.of(new OrderLine(sku, 1)), Instant.now()));
 
-		String attemptsKey = await().atMost(PATIENCE).until(this::attemptKey, (key) -> key != null);
+		String attemptsKey = await().atMost(PATIENCE).until(() -> attemptKey(orderId), (key) -> key != null);
 		this.listeners.stop();
 		assertThat(this.redis.opsForValue().get(attemptsKey)).isNotNull();
 		this.listeners.start();
@@ -128,9 +127,16 @@ class FailureHandlingIntegrationTests extends InventoryServiceIntegrationTest {
 		return this.meters.counter("saga.inbox.duplicates").count();
 	}
 
-	private String attemptKey() {
-		Set<String> keys = this.redis.keys("saga:attempts:inventory-service:order.created:*");
-		return (keys == null || keys.isEmpty()) ? null : keys.iterator().next();
+	/** The attempt counter's key of the order's record, once it exists. */
+	private String attemptKey(OrderId orderId) {
+		List<ConsumerRecord<String, byte[]>> records = this.topics.records(Topics.ORDER_CREATED, orderId.value());
+		if (records.isEmpty()) {
+			return null;
+		}
+		ConsumerRecord<String, byte[]> record = records.get(0);
+		String key = "saga:attempts:inventory-service:" + record.topic() + ":" + record.partition() + ":"
+				+ record.offset() + ":" + record.timestamp();
+		return Boolean.TRUE.equals(this.redis.hasKey(key)) ? key : null;
 	}
 
 	private String stock(int onHand) {

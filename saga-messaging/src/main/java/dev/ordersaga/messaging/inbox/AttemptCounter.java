@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * Counts the failed attempts of a record in Redis, keyed by consumer group, topic,
- * partition and offset, so the count survives a restart or a rebalance that hands the
+ * Counts the failed attempts of a record in Redis, keyed by consumer group and the record
+ * ({@link RecordKeys}), so the count survives a restart or a rebalance that hands the
  * partition to another instance. While Redis is unreachable it counts in memory.
  */
 class AttemptCounter {
@@ -62,7 +62,7 @@ class AttemptCounter {
 	}
 
 	private String key(ConsumerRecord<?, ?> record) {
-		return "saga:attempts:" + this.group + ":" + record.topic() + ":" + record.partition() + ":" + record.offset();
+		return RecordKeys.of("attempts", this.group, record);
 	}
 
 }

@@ -9,12 +9,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * Remembers, per consumer group, the unreadable records it dead-lettered, keyed by topic,
- * partition, offset and timestamp, so that a replay over them does not dead-letter the
- * same bytes again: they would fail the same way, and a second copy tells an operator
- * nothing. Records that failed in their handler are dead-lettered again when a replay
- * fails them again, since that failure is news. While Redis is unreachable nothing is
- * remembered and a replay may add a copy, which is harmless.
+ * Remembers, per consumer group, the unreadable records it dead-lettered (keyed by
+ * {@link RecordKeys}), so that a replay over them does not dead-letter the same bytes
+ * again: they would fail the same way, and a second copy tells an operator nothing.
+ * Records that failed in their handler are dead-lettered again when a replay fails them
+ * again, since that failure is news. While Redis is unreachable nothing is remembered and
+ * a replay may add a copy, which is harmless.
  */
 class UnreadableRecords {
 
@@ -54,11 +54,7 @@ class UnreadableRecords {
 	}
 
 	private String key(ConsumerRecord<?, ?> record) {
-		// the timestamp tells a record apart from one at the same offset of a topic
-		// created
-		// anew (a test broker, a topic deleted and created again)
-		return "saga:unreadable:" + this.group + ":" + record.topic() + ":" + record.partition() + ":" + record.offset()
-				+ ":" + record.timestamp();
+		return RecordKeys.of("unreadable", this.group, record);
 	}
 
 }
