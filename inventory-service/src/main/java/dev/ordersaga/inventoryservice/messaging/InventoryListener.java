@@ -6,8 +6,10 @@ import dev.ordersaga.events.OrderCancelled;
 import dev.ordersaga.events.OrderConfirmed;
 import dev.ordersaga.events.OrderCreated;
 import dev.ordersaga.events.OrderRejected;
+import dev.ordersaga.events.SagaEvent;
 import dev.ordersaga.events.Topics;
 import dev.ordersaga.inventoryservice.reservation.ReservingStock;
+import dev.ordersaga.messaging.inbox.EventHandler;
 import dev.ordersaga.messaging.inbox.InboundEvents;
 import dev.ordersaga.messaging.kafka.ReceivedEvent;
 import dev.ordersaga.messaging.replay.ReplayableListener;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /** Order events, handed to the stock use cases. */
 @Component
-class InventoryListener extends ReplayableListener {
+class InventoryListener extends ReplayableListener implements EventHandler {
 
 	private final InboundEvents inbound;
 
@@ -32,10 +34,16 @@ class InventoryListener extends ReplayableListener {
 	@KafkaListener(
 			topics = { Topics.ORDER_CREATED, Topics.ORDER_CONFIRMED, Topics.ORDER_REJECTED, Topics.ORDER_CANCELLED })
 	void onOrderEvents(List<ConsumerRecord<String, byte[]>> records) {
-		this.inbound.process(records, this::handle);
+		this.inbound.process(records, this);
 	}
 
-	private void handle(ReceivedEvent event) {
+	@Override
+	public void beforeBatch(List<SagaEvent> events) {
+		this.stock.lockStockFor(events);
+	}
+
+	@Override
+	public void handle(ReceivedEvent event) {
 		switch (event.payload()) {
 			case OrderCreated created -> this.stock.reserve(created);
 			case OrderConfirmed confirmed -> this.stock.commit(confirmed.orderId());

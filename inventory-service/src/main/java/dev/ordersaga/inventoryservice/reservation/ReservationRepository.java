@@ -1,5 +1,7 @@
 package dev.ordersaga.inventoryservice.reservation;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,5 +16,9 @@ interface ReservationRepository extends JpaRepository<Reservation, UUID> {
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select r from Reservation r where r.orderId = :orderId")
 	Optional<Reservation> findForUpdate(UUID orderId);
+
+	/** The skus that reservations of these orders hold (or held). */
+	@Query("select distinct l.sku from Reservation r join r.lines l where r.orderId in :orderIds")
+	List<String> skusHeldFor(Collection<UUID> orderIds);
 
 }

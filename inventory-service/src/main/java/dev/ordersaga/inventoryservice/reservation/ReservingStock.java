@@ -6,16 +6,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.ordersaga.events.InventoryUpdated;
+import dev.ordersaga.events.OrderCancelled;
+import dev.ordersaga.events.OrderConfirmed;
 import dev.ordersaga.events.OrderCreated;
 import dev.ordersaga.events.OrderId;
 import dev.ordersaga.events.OrderLine;
+import dev.ordersaga.events.OrderRejected;
 import dev.ordersaga.events.RejectionReason;
+import dev.ordersaga.events.SagaEvent;
 import dev.ordersaga.inventoryservice.product.Product;
 import dev.ordersaga.inventoryservice.product.ProductRepository;
 import dev.ordersaga.messaging.outbox.Outbox;
@@ -51,6 +57,34 @@ public class ReservingStock {
 		this.reservations = reservations;
 		this.products = products;
 		this.outbox = outbox;
+	}
+
+	/**
+	 * Locks, in sku order, every product these events will change, before any of them is
+	 * handled: batches on two consumer threads (or two instances) then never wait for
+	 * each other in opposite orders, which would deadlock.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void lockStockFor(List<SagaEvent> events) {
+		Set<String> skus = new TreeSet<>();
+		List<UUID> decided = new ArrayList<>();
+		for (SagaEvent event : events) {
+			switch (event) {
+				case OrderCreated created -> created.items().forEach((item) -> skus.add(item.sku()));
+				case OrderConfirmed confirmed -> decided.add(confirmed.orderId().value());
+				case OrderRejected rejected -> decided.add(rejected.orderId().value());
+				case OrderCancelled cancelled -> decided.add(cancelled.orderId().value());
+				default -> {
+					// changes no stock
+				}
+			}
+		}
+		if (!decided.isEmpty()) {
+			skus.addAll(this.reservations.skusHeldFor(decided));
+		}
+		if (!skus.isEmpty()) {
+			this.products.findAllForUpdate(skus);
+		}
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)

@@ -4,7 +4,9 @@ import java.util.List;
 
 import dev.ordersaga.events.InventoryUpdated;
 import dev.ordersaga.events.PaymentCompleted;
+import dev.ordersaga.events.SagaEvent;
 import dev.ordersaga.events.Topics;
+import dev.ordersaga.messaging.inbox.EventHandler;
 import dev.ordersaga.messaging.inbox.InboundEvents;
 import dev.ordersaga.messaging.kafka.ReceivedEvent;
 import dev.ordersaga.messaging.replay.ReplayableListener;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Component;
  * Inventory and payment reports, handed to the use case that decides the order's outcome.
  */
 @Component
-class OrderSagaListener extends ReplayableListener {
+class OrderSagaListener extends ReplayableListener implements EventHandler {
 
 	private final InboundEvents inbound;
 
@@ -31,10 +33,16 @@ class OrderSagaListener extends ReplayableListener {
 
 	@KafkaListener(topics = { Topics.INVENTORY_UPDATED, Topics.PAYMENT_COMPLETED })
 	void onReports(List<ConsumerRecord<String, byte[]>> records) {
-		this.inbound.process(records, this::handle);
+		this.inbound.process(records, this);
 	}
 
-	private void handle(ReceivedEvent event) {
+	@Override
+	public void beforeBatch(List<SagaEvent> events) {
+		this.deciding.lockOrdersFor(events);
+	}
+
+	@Override
+	public void handle(ReceivedEvent event) {
 		switch (event.payload()) {
 			case InventoryUpdated update -> this.deciding.inventoryUpdated(update, event.time());
 			case PaymentCompleted payment -> this.deciding.paymentCompleted(payment, event.time());

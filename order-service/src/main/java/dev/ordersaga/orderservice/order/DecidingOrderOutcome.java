@@ -1,7 +1,11 @@
 package dev.ordersaga.orderservice.order;
 
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 
 import dev.ordersaga.events.InventoryUpdated;
@@ -36,6 +40,20 @@ public class DecidingOrderOutcome {
 		this.orders = orders;
 		this.outbox = outbox;
 		this.signals = signals;
+	}
+
+	/**
+	 * Locks, in id order, the orders these reports are about, before any of them is
+	 * handled: batches on two consumer threads (or two instances) then never wait for
+	 * each other in opposite orders, which would deadlock.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void lockOrdersFor(List<SagaEvent> reports) {
+		Set<UUID> ids = new HashSet<>();
+		reports.forEach((report) -> ids.add(report.orderId().value()));
+		if (!ids.isEmpty()) {
+			this.orders.findAllForUpdate(ids);
+		}
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)

@@ -1,13 +1,9 @@
 package dev.ordersaga.orderservice.order;
 
-import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -37,16 +33,17 @@ class OrderChangeSignals {
 		});
 	}
 
-	/** Waits until the order changes or the time is up. */
-	void await(UUID orderId, Duration atMost) throws InterruptedException {
-		CompletableFuture<Void> change = this.waiting.computeIfAbsent(orderId, (id) -> new CompletableFuture<>());
-		try {
-			change.get(atMost.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (TimeoutException | ExecutionException ex) {
-			// time is up: forget the signal so the map does not grow; the caller re-reads
-			this.waiting.remove(orderId, change);
-		}
+	/**
+	 * The next change this instance commits to the order. Taken before the order is read,
+	 * so a change committed between the read and the wait is not missed.
+	 */
+	CompletableFuture<Void> nextChange(UUID orderId) {
+		return this.waiting.computeIfAbsent(orderId, (id) -> new CompletableFuture<>());
+	}
+
+	/** Drops interest in a change that did not come, so the map does not grow. */
+	void forget(UUID orderId, CompletableFuture<Void> change) {
+		this.waiting.remove(orderId, change);
 	}
 
 	private void signal(UUID orderId) {

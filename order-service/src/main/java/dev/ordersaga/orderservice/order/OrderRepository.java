@@ -1,6 +1,7 @@
 package dev.ordersaga.orderservice.order;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +24,11 @@ interface OrderRepository extends JpaRepository<Order, UUID> {
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select o from Order o where o.id = :id")
 	Optional<Order> findForUpdate(UUID id);
+
+	/** The orders, locked in id order, so two batches never deadlock. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select o from Order o where o.id in :ids order by o.id")
+	List<Order> findAllForUpdate(Collection<UUID> ids);
 
 	Optional<Order> findByIdempotencyKey(String idempotencyKey);
 

@@ -5,6 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import dev.ordersaga.messaging.web.Problems;
 import jakarta.persistence.EntityManager;
@@ -42,16 +46,22 @@ public class ReadingOrders {
 	/** The order once the saga decided it, or as it is when the time is up. */
 	public Order awaitDecision(UUID orderId, Duration atMost) throws InterruptedException {
 		Instant until = this.clock.instant().plus(atMost);
-		Order order = find(orderId);
-		while (!order.status().isDecided()) {
+		while (true) {
+			CompletableFuture<Void> change = this.signals.nextChange(orderId);
+			Order order = find(orderId);
 			Duration left = Duration.between(this.clock.instant(), until);
-			if (left.isNegative() || left.isZero()) {
-				break;
+			if (order.status().isDecided() || !left.isPositive()) {
+				this.signals.forget(orderId, change);
+				return order;
 			}
-			this.signals.await(orderId, (left.compareTo(REREAD) < 0) ? left : REREAD);
-			order = find(orderId);
+			try {
+				change.get(Math.min(left.toMillis(), REREAD.toMillis()), TimeUnit.MILLISECONDS);
+			}
+			catch (TimeoutException | ExecutionException ex) {
+				// no change here in time: re-read, for a change another instance made
+				this.signals.forget(orderId, change);
+			}
 		}
-		return order;
 	}
 
 	@Transactional(readOnly = true)

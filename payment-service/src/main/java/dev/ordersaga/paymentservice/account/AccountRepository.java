@@ -1,5 +1,7 @@
 package dev.ordersaga.paymentservice.account;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
@@ -16,5 +18,10 @@ public interface AccountRepository extends JpaRepository<Account, String> {
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select a from Account a where a.customerId = :customerId")
 	Optional<Account> findForUpdate(String customerId);
+
+	/** The accounts, locked in customer order, so two batches never deadlock. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select a from Account a where a.customerId in :customerIds order by a.customerId")
+	List<Account> findAllForUpdate(Collection<String> customerIds);
 
 }

@@ -6,7 +6,9 @@ import dev.ordersaga.events.InventoryStatus;
 import dev.ordersaga.events.InventoryUpdated;
 import dev.ordersaga.events.OrderCancelled;
 import dev.ordersaga.events.OrderRejected;
+import dev.ordersaga.events.SagaEvent;
 import dev.ordersaga.events.Topics;
+import dev.ordersaga.messaging.inbox.EventHandler;
 import dev.ordersaga.messaging.inbox.InboundEvents;
 import dev.ordersaga.messaging.kafka.ReceivedEvent;
 import dev.ordersaga.messaging.replay.ReplayableListener;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /** Reservations and order compensations, handed to the payment use case. */
 @Component
-class PaymentListener extends ReplayableListener {
+class PaymentListener extends ReplayableListener implements EventHandler {
 
 	private final InboundEvents inbound;
 
@@ -31,10 +33,16 @@ class PaymentListener extends ReplayableListener {
 
 	@KafkaListener(topics = { Topics.INVENTORY_UPDATED, Topics.ORDER_REJECTED, Topics.ORDER_CANCELLED })
 	void onEvents(List<ConsumerRecord<String, byte[]>> records) {
-		this.inbound.process(records, this::handle);
+		this.inbound.process(records, this);
 	}
 
-	private void handle(ReceivedEvent event) {
+	@Override
+	public void beforeBatch(List<SagaEvent> events) {
+		this.payments.lockAccountsFor(events);
+	}
+
+	@Override
+	public void handle(ReceivedEvent event) {
 		switch (event.payload()) {
 			case InventoryUpdated update when update.status() == InventoryStatus.RESERVED ->
 				this.payments.charge(update);

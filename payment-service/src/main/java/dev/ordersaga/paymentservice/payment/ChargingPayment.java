@@ -3,14 +3,21 @@ package dev.ordersaga.paymentservice.payment;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import dev.ordersaga.events.DeclineReason;
+import dev.ordersaga.events.InventoryStatus;
 import dev.ordersaga.events.InventoryUpdated;
+import dev.ordersaga.events.OrderCancelled;
 import dev.ordersaga.events.OrderId;
+import dev.ordersaga.events.OrderRejected;
 import dev.ordersaga.events.PaymentCompleted;
 import dev.ordersaga.events.PaymentStatus;
+import dev.ordersaga.events.SagaEvent;
 import dev.ordersaga.paymentservice.account.Account;
 import dev.ordersaga.paymentservice.account.AccountRepository;
 import dev.ordersaga.messaging.outbox.Outbox;
@@ -45,6 +52,30 @@ public class ChargingPayment {
 		this.payments = payments;
 		this.accounts = accounts;
 		this.outbox = outbox;
+	}
+
+	/**
+	 * Locks, in customer order, every account these events may charge or refund, before
+	 * any of them is handled: batches on two consumer threads (or two instances) then
+	 * never wait for each other in opposite orders, which would deadlock.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void lockAccountsFor(List<SagaEvent> events) {
+		Set<String> customers = new TreeSet<>();
+		for (SagaEvent event : events) {
+			switch (event) {
+				case InventoryUpdated update when update.status() == InventoryStatus.RESERVED ->
+					customers.add(update.customerId());
+				case OrderRejected rejected -> customers.add(rejected.customerId());
+				case OrderCancelled cancelled -> customers.add(cancelled.customerId());
+				default -> {
+					// moves no money
+				}
+			}
+		}
+		if (!customers.isEmpty()) {
+			this.accounts.findAllForUpdate(customers);
+		}
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)

@@ -1,14 +1,26 @@
 package dev.ordersaga.messaging.inbox;
 
+import java.util.List;
+
+import dev.ordersaga.events.SagaEvent;
 import dev.ordersaga.messaging.kafka.ReceivedEvent;
 
 /**
- * A service's reaction to one event; runs inside the transaction that records it as
+ * A service's reaction to events; runs inside the transaction that records them as
  * processed.
  */
 @FunctionalInterface
 public interface EventHandler {
 
 	void handle(ReceivedEvent event);
+
+	/**
+	 * Called once per transaction, before its events are handled: the place to lock every
+	 * row the batch will change, in one fixed order (so two batches never deadlock), and
+	 * to load in one query what the events would otherwise read one by one. The events
+	 * are those about to be handled, duplicates already left out.
+	 */
+	default void beforeBatch(List<SagaEvent> events) {
+	}
 
 }

@@ -2,7 +2,9 @@ package dev.ordersaga.messaging.inbox;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.ordersaga.events.EventHeaders;
@@ -124,7 +126,7 @@ public class InboundEvents {
 				continue;
 			}
 			try {
-				this.transactions.executeWithoutResult((status) -> apply(inbound, handler));
+				this.transactions.executeWithoutResult((status) -> apply(List.of(inbound), handler));
 			}
 			catch (RuntimeException ex) {
 				this.marks.release(List.of(inbound.id()));
@@ -175,9 +177,8 @@ public class InboundEvents {
 
 	private boolean applyAllTogether(List<Inbound> batch, RedisIdempotency.Marks marks, EventHandler handler) {
 		try {
-			this.transactions.executeWithoutResult((status) -> batch.stream()
-				.filter((inbound) -> !isKnownDuplicate(inbound, marks))
-				.forEach((inbound) -> apply(inbound, handler)));
+			this.transactions.executeWithoutResult((status) -> apply(
+					batch.stream().filter((inbound) -> !isKnownDuplicate(inbound, marks)).toList(), handler));
 			return true;
 		}
 		catch (RuntimeException ex) {
@@ -194,16 +195,32 @@ public class InboundEvents {
 		return false;
 	}
 
-	private void apply(Inbound inbound, EventHandler handler) {
-		ReceivedEvent event = inbound.event();
-		if (!this.processed.markProcessed(event.id(), event.payload().type())) {
-			this.duplicates.increment();
-			log.debug("Skipping {} {} from {}: already processed", event.payload().type(), event.id(),
-					event.coordinates());
+	/**
+	 * Applies readable events in the current transaction: marks them processed in one
+	 * statement, lets the handler prepare the batch, then handles each event marked now.
+	 */
+	private void apply(List<Inbound> batch, EventHandler handler) {
+		List<ReceivedEvent> events = batch.stream().map(Inbound::event).toList();
+		Set<UUID> firstTime = this.processed.markProcessed(events);
+		List<ReceivedEvent> fresh = new ArrayList<>(events.size());
+		for (ReceivedEvent event : events) {
+			if (firstTime.remove(event.id())) {
+				fresh.add(event);
+			}
+			else {
+				this.duplicates.increment();
+				log.debug("Skipping {} {} from {}: already processed", event.payload().type(), event.id(),
+						event.coordinates());
+			}
+		}
+		if (fresh.isEmpty()) {
 			return;
 		}
-		this.faults.beforeHandling(event);
-		handler.handle(event);
+		handler.beforeBatch(fresh.stream().map(ReceivedEvent::payload).toList());
+		for (ReceivedEvent event : fresh) {
+			this.faults.beforeHandling(event);
+			handler.handle(event);
+		}
 	}
 
 	private RuntimeException classify(Inbound inbound, RuntimeException failure) {

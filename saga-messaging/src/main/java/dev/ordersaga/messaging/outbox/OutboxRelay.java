@@ -32,8 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction that wrote to the outbox commits, and sweeps on a timer as a safety net
  * (rows left by a crash, a broker that was down). A PostgreSQL advisory lock lets one
  * instance of a service relay at a time, which keeps the order per key when several
- * instances run. A crash after the send and before the delete publishes a row again;
- * consumers are idempotent, so that is harmless.
+ * instances run; an instance that finds the lock taken waits for it rather than leaving
+ * its rows to the sweep. A crash after the send and before the delete publishes a row
+ * again; consumers are idempotent, so that is harmless.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -152,11 +153,12 @@ public class OutboxRelay implements SmartLifecycle {
 	/** Publishes one batch of rows; returns how many. */
 	int publishBatch() {
 		Integer published = this.transactions.execute((status) -> {
-			Boolean locked = this.jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class,
-					this.lockKey);
-			if (!Boolean.TRUE.equals(locked)) {
-				return 0;
-			}
+			// waits while another instance publishes, then publishes what is left, its
+			// own
+			// rows included: no row waits for the sweep because another instance held the
+			// lock
+			this.jdbc.query("select pg_advisory_xact_lock(?)", (row) -> {
+			}, this.lockKey);
 			List<OutboxRow> rows = this.jdbc.query(
 					"select id, event_id, topic, message_key, event_type, payload, traceparent, created_at"
 							+ " from outbox_event order by id limit ?",
