@@ -18,6 +18,12 @@ final class Sagactl {
 	record Run(int exitCode, String output) {
 	}
 
+	/**
+	 * What a load run printed on stdout (its report) and on stderr, and how it exited.
+	 */
+	record Load(int exitCode, String report, String errors) {
+	}
+
 	private Sagactl() {
 	}
 
@@ -29,23 +35,49 @@ final class Sagactl {
 		return run(args);
 	}
 
+	/**
+	 * Runs {@code sagactl load MODE} against the running saga's services and broker: the
+	 * report (stdout) apart from what it said on stderr.
+	 */
+	static Load load(RunningSaga saga, String mode, String... options) {
+		List<String> args = new ArrayList<>(List.of("load", mode, "--orders-url", saga.orders.url(), "--inventory",
+				saga.inventory.url(), "--payment", saga.payment.url(), "--notification", saga.notification.url(),
+				"--analytics", saga.analytics.url(), "--bootstrap", saga.infra.kafkaBootstrapServers()));
+		args.addAll(List.of(options));
+		Printed printed = execute(args, false);
+		return new Load(printed.exitCode(), printed.out(), printed.err());
+	}
+
 	static Run run(List<String> args) {
+		Printed printed = execute(args, true);
+		return new Run(printed.exitCode(), printed.out());
+	}
+
+	/** What a process printed, stderr merged into stdout or apart. */
+	private record Printed(int exitCode, String out, String err) {
+	}
+
+	private static Printed execute(List<String> args, boolean mergeErr) {
 		Path jar = ServiceProcess.root().resolve("ops-cli/target/ops-cli-" + ServiceProcess.version() + ".jar");
 		List<String> command = new ArrayList<>(
 				List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString()));
 		command.addAll(args);
 		try {
 			Path output = Files.createTempFile("sagactl", ".out");
-			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			Path errors = Files.createTempFile("sagactl", ".err");
+			Process process = new ProcessBuilder(command).redirectErrorStream(mergeErr)
 				.redirectOutput(output.toFile())
+				.redirectError(errors.toFile())
 				.start();
 			if (!process.waitFor(2, TimeUnit.MINUTES)) {
 				process.destroyForcibly();
 				throw new IllegalStateException("sagactl " + args + " did not finish");
 			}
-			String printed = Files.readString(output, StandardCharsets.UTF_8);
+			Printed printed = new Printed(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8),
+					Files.readString(errors, StandardCharsets.UTF_8));
 			Files.delete(output);
-			return new Run(process.exitValue(), printed);
+			Files.delete(errors);
+			return printed;
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Cannot run sagactl", ex);

@@ -1,18 +1,19 @@
-package dev.ordersaga.ops.verify;
+package dev.ordersaga.ops;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Durations as people write them: {@code 30s}, {@code 500ms}, {@code 2m}. */
-final class Durations {
+public final class Durations {
 
-	private static final Pattern FORMAT = Pattern.compile("(\\d+)(ms|s|m|h)");
+	private static final Pattern FORMAT = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
 
 	private Durations() {
 	}
 
-	static Duration parse(String option, String text) {
+	/** The duration given to an option; a usage error naming the option otherwise. */
+	public static Duration parse(String option, String text) {
 		Matcher matcher = FORMAT.matcher(text.trim());
 		if (!matcher.matches()) {
 			throw new IllegalArgumentException(option + ": '" + text + "' is not a duration such as 30s, 500ms or 2m");

@@ -2,6 +2,7 @@ package dev.ordersaga.ops;
 
 import dev.ordersaga.ops.analytics.AnalyticsCommand;
 import dev.ordersaga.ops.dlq.DlqCommand;
+import dev.ordersaga.ops.load.LoadCommand;
 import dev.ordersaga.ops.read.ReadCommand;
 import dev.ordersaga.ops.replay.ReplayCommand;
 import dev.ordersaga.ops.topics.TopicsCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "sagactl", mixinStandardHelpOptions = true, version = "sagactl 0.1.0",
 		description = "Operates the order saga.", subcommands = { TopicsCommand.class, ReadCommand.class,
-				ReplayCommand.class, DlqCommand.class, AnalyticsCommand.class, VerifyCommand.class })
+				ReplayCommand.class, DlqCommand.class, AnalyticsCommand.class, LoadCommand.class, VerifyCommand.class })
 public final class Sagactl implements Runnable {
 
 	@Spec

@@ -1,6 +1,6 @@
 /**
- * {@code sagactl}, the operator CLI: checks the books across the services and works with
- * the saga's topics.
+ * {@code sagactl}, the operator CLI: works with the saga's topics, puts the saga under
+ * load, and checks the books across the services.
  */
 @NullMarked
 package dev.ordersaga.ops;
