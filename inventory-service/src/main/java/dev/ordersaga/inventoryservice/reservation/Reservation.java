@@ -17,6 +17,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
 /** The stock held for one order; at most one per order. */
@@ -27,6 +28,13 @@ public class Reservation {
 	@Id
 	@Column(name = "order_id")
 	private UUID orderId;
+
+	/**
+	 * Empty until the row is stored, which tells Spring Data that a new entity with its
+	 * id already assigned is to be inserted, not merged (a merge reads the row first).
+	 */
+	@Version
+	private @Nullable Long version;
 
 	@Column(name = "customer_id", nullable = false)
 	private String customerId;

@@ -90,7 +90,7 @@ public class ReservingStock {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void reserve(OrderCreated order) {
 		UUID orderId = order.orderId().value();
-		if (this.reservations.existsById(orderId)) {
+		if (this.reservations.findById(orderId).isPresent()) {
 			return; // reserved already, or compensated before it arrived
 		}
 		Instant now = this.clock.instant();

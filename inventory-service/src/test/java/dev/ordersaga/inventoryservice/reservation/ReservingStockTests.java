@@ -6,8 +6,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import dev.ordersaga.events.CancellationReason;
 import dev.ordersaga.events.InventoryStatus;
 import dev.ordersaga.events.InventoryUpdated;
+import dev.ordersaga.events.OrderCancelled;
 import dev.ordersaga.events.OrderCreated;
 import dev.ordersaga.events.OrderId;
 import dev.ordersaga.events.OrderLine;
@@ -104,7 +106,8 @@ class ReservingStockTests {
 
 	@Test
 	void anOrderThatAlreadyHasAReservationIsNotReservedAgain() {
-		given(this.reservations.existsById(this.orderId.value())).willReturn(true);
+		given(this.reservations.findById(this.orderId.value()))
+			.willReturn(Optional.of(Reservation.releasedBeforeReserved(this.orderId.value(), "c-1", T0)));
 		this.stock.reserve(order(new OrderLine("SKU-A", 2)));
 
 		then(this.products).shouldHaveNoInteractions();
@@ -187,6 +190,26 @@ class ReservingStockTests {
 
 		then(this.products).shouldHaveNoInteractions();
 		then(this.outbox).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void aBatchLocksEveryProductItWillChangeInOneQueryInSkuOrder() {
+		OrderId cancelled = OrderId.random();
+		given(this.reservations.skusHeldFor(List.of(cancelled.value()))).willReturn(List.of("SKU-C", "SKU-A"));
+
+		this.stock.lockStockFor(List.of(order(new OrderLine("SKU-B", 1), new OrderLine("SKU-A", 1)),
+				new OrderCancelled(cancelled, "c-2", CancellationReason.CUSTOMER_REQUEST)));
+
+		ArgumentCaptor<Collection<String>> locked = ArgumentCaptor.captor();
+		then(this.products).should().findAllForUpdate(locked.capture());
+		assertThat(locked.getValue()).containsExactly("SKU-A", "SKU-B", "SKU-C");
+	}
+
+	@Test
+	void aBatchOfEventsThatChangeNoStockLocksNothing() {
+		this.stock.lockStockFor(List.of());
+
+		then(this.products).should(never()).findAllForUpdate(anyCollection());
 	}
 
 	private OrderCreated order(OrderLine... lines) {

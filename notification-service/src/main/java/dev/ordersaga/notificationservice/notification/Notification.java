@@ -9,6 +9,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
 
 /** A message to a customer about one outcome of their order. */
 @Entity
@@ -17,6 +19,13 @@ public class Notification {
 
 	@Id
 	private UUID id;
+
+	/**
+	 * Empty until the row is stored, which tells Spring Data that a new entity with its
+	 * id already assigned is to be inserted, not merged (a merge reads the row first).
+	 */
+	@Version
+	private @Nullable Long version;
 
 	@Column(name = "order_id", nullable = false)
 	private UUID orderId;

@@ -3,10 +3,17 @@ package dev.ordersaga.notificationservice.notification;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.persistence.QueryHint;
+import org.hibernate.jpa.HibernateHints;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.QueryHints;
 
 interface NotificationRepository extends JpaRepository<Notification, UUID> {
 
+	// not flushed first, so a batch does not dirty-check all it loaded once per event
+	// (ADR 0007)
+	@QueryHints(@QueryHint(name = HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
 	boolean existsByOrderIdAndKind(UUID orderId, NotificationKind kind);
 
 	List<Notification> findByOrderIdOrderByCreatedAt(UUID orderId);

@@ -28,6 +28,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,6 +56,13 @@ public class Order {
 
 	@Id
 	private UUID id;
+
+	/**
+	 * Empty until the row is stored, which tells Spring Data that a new entity with its
+	 * id already assigned is to be inserted, not merged (a merge reads the row first).
+	 */
+	@Version
+	private @Nullable Long version;
 
 	@Column(name = "customer_id", nullable = false)
 	private String customerId;

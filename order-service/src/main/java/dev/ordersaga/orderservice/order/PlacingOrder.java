@@ -34,15 +34,18 @@ public class PlacingOrder {
 
 	private final OrderSettings settings;
 
+	private final OrderAdmission admission;
+
 	private final Clock clock;
 
 	PlacingOrder(OrderRepository orders, Outbox outbox, PlatformTransactionManager transactionManager,
-			OrderSettings settings) {
+			OrderSettings settings, OrderAdmission admission, Clock clock) {
 		this.orders = orders;
 		this.outbox = outbox;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.settings = settings;
-		this.clock = Clock.systemUTC();
+		this.admission = admission;
+		this.clock = clock;
 	}
 
 	/** The order, and whether this call created it. */
@@ -57,6 +60,7 @@ public class PlacingOrder {
 				return replay(earlier.get(), requestHash);
 			}
 		}
+		this.admission.admit();
 		try {
 			Order order = this.transactions.execute((status) -> {
 				Instant now = this.clock.instant();

@@ -81,7 +81,7 @@ public class ChargingPayment {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void charge(InventoryUpdated reservation) {
 		UUID orderId = reservation.orderId().value();
-		if (this.payments.existsById(orderId)) {
+		if (this.payments.findById(orderId).isPresent()) {
 			return; // charged or declined already, or voided before the reservation
 					// arrived
 		}

@@ -11,6 +11,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
 /** What happened to one order's money; at most one per order. */
@@ -21,6 +22,13 @@ public class Payment {
 	@Id
 	@Column(name = "order_id")
 	private UUID orderId;
+
+	/**
+	 * Empty until the row is stored, which tells Spring Data that a new entity with its
+	 * id already assigned is to be inserted, not merged (a merge reads the row first).
+	 */
+	@Version
+	private @Nullable Long version;
 
 	@Column(name = "customer_id", nullable = false)
 	private String customerId;

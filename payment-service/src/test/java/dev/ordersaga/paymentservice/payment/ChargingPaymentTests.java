@@ -2,15 +2,18 @@ package dev.ordersaga.paymentservice.payment;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import dev.ordersaga.events.DeclineReason;
 import dev.ordersaga.events.InventoryUpdated;
 import dev.ordersaga.events.OrderId;
+import dev.ordersaga.events.OrderRejected;
 import dev.ordersaga.events.PaymentCompleted;
 import dev.ordersaga.events.PaymentStatus;
 import dev.ordersaga.events.PricedLine;
+import dev.ordersaga.events.RejectionReason;
 import dev.ordersaga.messaging.outbox.Outbox;
 import dev.ordersaga.paymentservice.account.Account;
 import dev.ordersaga.paymentservice.account.AccountRepository;
@@ -82,7 +85,8 @@ class ChargingPaymentTests {
 
 	@Test
 	void anOrderWithAPaymentAlreadyIsNotChargedAgain() {
-		given(this.payments.existsById(this.orderId.value())).willReturn(true);
+		given(this.payments.findById(this.orderId.value())).willReturn(Optional
+			.of(new Payment(this.orderId.value(), "c-1", PaymentState.VOIDED, BigDecimal.ZERO, "-", null, T0)));
 		this.charging.charge(this.reservation);
 
 		then(this.accounts).shouldHaveNoInteractions();
@@ -133,6 +137,19 @@ class ChargingPaymentTests {
 		assertThat(voided.amount()).isEqualByComparingTo("0");
 		then(this.accounts).shouldHaveNoInteractions();
 		then(this.outbox).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void aBatchLocksTheAccountsItMayChargeOrRefundInOneQueryInCustomerOrder() {
+		this.charging.lockAccountsFor(List.of(
+				InventoryUpdated.reserved(OrderId.random(), "c-9", List.of(new PricedLine("SKU-1", 1, BigDecimal.ONE)),
+						"EUR"),
+				new OrderRejected(OrderId.random(), "c-2", RejectionReason.TIMEOUT), this.reservation,
+				InventoryUpdated.committed(this.orderId, "c-5", List.of())));
+
+		ArgumentCaptor<Collection<String>> locked = ArgumentCaptor.captor();
+		then(this.accounts).should().findAllForUpdate(locked.capture());
+		assertThat(locked.getValue()).containsExactly("c-1", "c-2", "c-9");
 	}
 
 	private Account account(String balance) {

@@ -15,6 +15,7 @@ import dev.ordersaga.messaging.kafka.EventCodec;
 import dev.ordersaga.messaging.kafka.ReceivedEvent;
 import dev.ordersaga.messaging.kafka.UnreadableEventException;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -78,6 +79,8 @@ public class InboundEvents {
 
 	private final MeterRegistry meters;
 
+	private final DistributionSummary batchSizes;
+
 	InboundEvents(EventCodec codec, ProcessedEvents processed, PlatformTransactionManager transactionManager,
 			StringRedisTemplate redis, FaultInjection faults, DeadLetters deadLetters, SagaProperties properties,
 			MeterRegistry meters, @Value("${spring.kafka.consumer.group-id}") String group) {
@@ -96,6 +99,9 @@ public class InboundEvents {
 		this.duplicates = Counter.builder("saga.inbox.duplicates")
 			.description("Events skipped because they were applied before")
 			.register(meters);
+		this.batchSizes = DistributionSummary.builder("saga.inbox.batch.size")
+			.description("Records per batch handed to the inbox: the bigger, the less each costs")
+			.register(meters);
 	}
 
 	/** A record with its event, or the reason it cannot have one. */
@@ -109,6 +115,7 @@ public class InboundEvents {
 	}
 
 	public void process(List<ConsumerRecord<String, byte[]>> records, EventHandler handler) {
+		this.batchSizes.record(records.size());
 		List<Inbound> batch = records.stream().filter(this::isForThisGroup).map(this::decode).toList();
 		RedisIdempotency.Marks marks = this.marks
 			.markInFlight(batch.stream().map(Inbound::id).filter((id) -> id != null).toList());

@@ -1,0 +1,4 @@
+-- A version per row: a new reservation row is inserted without the read a merge would make
+-- first (its id is assigned by the application), and updates check they change what
+-- they read.
+alter table reservation add column version bigint not null default 0;

@@ -1,0 +1,22 @@
+package dev.ordersaga.orderservice.order;
+
+import java.time.Duration;
+
+/**
+ * A new order refused because the saga is too far behind to decide it before its
+ * deadline; the client should try again after {@link #retryAfter()}.
+ */
+public class OrdersOverloadedException extends RuntimeException {
+
+	private final Duration retryAfter;
+
+	OrdersOverloadedException(String message, Duration retryAfter) {
+		super(message);
+		this.retryAfter = retryAfter;
+	}
+
+	public Duration retryAfter() {
+		return this.retryAfter;
+	}
+
+}
