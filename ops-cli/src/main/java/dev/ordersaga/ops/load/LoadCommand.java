@@ -20,10 +20,13 @@ import picocli.CommandLine.Spec;
 						+ "(notification- and analytics-service are read for these only). Also the CPU of the "
 						+ "services together, of the whole machine (/proc/stat) and of this client. With "
 						+ "--yardstick it then measures the broker alone and compares the run with it.",
-				"Run it on a quiet system: other clients' orders cost the services CPU too." },
+				"Run it on a quiet system: other clients' orders cost the services CPU too. Every run (re)stocks "
+						+ "LOAD-1..n and refills load-1..m, so runs can follow each other; the orders stay in the "
+						+ "services' books like any others (sagactl verify counts them)." },
 		footer = { "", "Each mode takes the options shown by sagactl load MODE --help.", "",
 				"Exit codes: 0 every accepted order decided and no errors, 1 orders missing or failed (or a service or "
-						+ "the broker unreachable), 2 usage.",
+						+ "the broker unreachable), 2 usage. A yardstick that fails is reported, without a ratio, and does "
+						+ "not change the exit code.",
 				"", "Examples:", "  ./sagactl load burst --orders 5000 --in-flight 64 --warmup 1000 --yardstick",
 				"  ./sagactl load rate --rate 500 --duration 30s", "  ./sagactl load serial --orders 200",
 				"  ./sagactl load burst --orders 1000 --json > burst.json" },

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 record LoadReport(Settings settings, Orders orders, Map<Outcome, Long> outcomes, Map<String, Long> errors,
 		List<String> missingOrders, Duration elapsed, Latencies.Summary decisionLatency, Latencies.Summary postLatency,
 		Latencies.@Nullable Summary waitLatency, @Nullable Schedule schedule, Resources resources,
-		Yardstick.@Nullable Result yardstick, List<String> problems) {
+		Yardstick.@Nullable Result yardstick, @Nullable String yardstickFailure, List<String> problems) {
 
 	/** How many missing orders the report names. */
 	static final int MISSING_NAMED = 20;

@@ -89,8 +89,17 @@ final class LoadRun {
 					if (decisions.failure() != null) {
 						problems.add(decisions.failure());
 					}
-					Yardstick.Result yardstick = yardstick(access, problems);
-					return report(phase, before, after, yardstick, access.bootstrap(), problems);
+					Yardstick.Result yardstick = null;
+					String yardstickFailure = null;
+					if (this.settings.yardstick() != null) {
+						try {
+							yardstick = yardstick(access, this.settings.yardstick());
+						}
+						catch (CommandFailed ex) {
+							yardstickFailure = ex.getMessage();
+						}
+					}
+					return report(phase, before, after, yardstick, yardstickFailure, access.bootstrap(), problems);
 				}
 				finally {
 					ticker.shutdownNow();
@@ -170,23 +179,13 @@ final class LoadRun {
 		}
 	}
 
-	private Yardstick.@Nullable Result yardstick(KafkaAccess access, List<String> problems) {
-		Integer records = this.settings.yardstick();
-		if (records == null) {
-			return null;
-		}
+	private Yardstick.Result yardstick(KafkaAccess access, int records) {
 		this.progress.say("yardstick: " + records + " records of " + Yardstick.RECORD_BYTES + " bytes to the broker");
-		try {
-			return Yardstick.run(access, records);
-		}
-		catch (CommandFailed ex) {
-			problems.add("yardstick: " + ex.getMessage());
-			return null;
-		}
+		return Yardstick.run(access, records);
 	}
 
 	private int report(Phase phase, ResourceSample before, ResourceSample after, Yardstick.@Nullable Result yardstick,
-			String bootstrap, List<String> otherProblems) {
+			@Nullable String yardstickFailure, String bootstrap, List<String> otherProblems) {
 		if (this.mode instanceof Mode.Serial) {
 			compareStatusesSeen(phase);
 		}
@@ -216,10 +215,15 @@ final class LoadRun {
 				phase.outcomes(), phase.errorsByKind(), missing.stream().limit(LoadReport.MISSING_NAMED).toList(),
 				phase.elapsed(), phase.decisionLatency(), phase.postLatency(),
 				(this.mode instanceof Mode.Serial) ? phase.waitLatency() : null, schedule(phase),
-				LoadReport.Resources.between(before, after, orders.decided()), yardstick, problems);
+				LoadReport.Resources.between(before, after, orders.decided()), yardstick, yardstickFailure, problems);
 		this.out.print(
 				this.settings.json() ? ReportJson.render(report) + System.lineSeparator() : ReportText.render(report));
 		this.out.flush();
+		if (yardstickFailure != null) {
+			// not the saga's failure: the exit code stays the orders' own
+			this.err.println("sagactl: no yardstick in this report: " + yardstickFailure);
+			this.err.flush();
+		}
 		if (!report.passed()) {
 			this.err.println("sagactl: load " + this.mode.name() + " failed: " + String.join("; ", problems));
 			this.err.flush();

@@ -86,16 +86,18 @@ final class ReportJson {
 		Yardstick.Result result = report.yardstick();
 		if (result == null) {
 			root.putNull("yardstick");
-			return;
 		}
-		root.putObject("yardstick")
-			.put("records", result.records())
-			.put("recordBytes", result.recordBytes())
-			.put("recordsPerSecond", round(result.recordsPerSecond()))
-			.put("megabytesPerSecond", round(result.megabytesPerSecond()))
-			.put("recordsPerSaga", Yardstick.RECORDS_PER_SAGA)
-			.put("sagasPerSecond", round(report.brokerSagasPerSecond()))
-			.put("ratio", round(report.shareOfBroker()));
+		else {
+			root.putObject("yardstick")
+				.put("records", result.records())
+				.put("recordBytes", result.recordBytes())
+				.put("recordsPerSecond", round(result.recordsPerSecond()))
+				.put("megabytesPerSecond", round(result.megabytesPerSecond()))
+				.put("recordsPerSaga", Yardstick.RECORDS_PER_SAGA)
+				.put("sagasPerSecond", round(report.brokerSagasPerSecond()))
+				.put("ratio", round(report.shareOfBroker(), 6));
+		}
+		root.put("yardstickFailure", report.yardstickFailure());
 	}
 
 	private static ObjectNode latency(Latencies.Summary summary) {
@@ -111,10 +113,15 @@ final class ReportJson {
 
 	/** Three decimals are plenty, and keep the JSON readable. */
 	private static @Nullable Double round(@Nullable Double value) {
+		return round(value, 3);
+	}
+
+	private static @Nullable Double round(@Nullable Double value, int decimals) {
 		if (value == null || value.isNaN() || value.isInfinite()) {
 			return null;
 		}
-		return Math.round(value * 1000) / 1000.0;
+		double scale = Math.pow(10, decimals);
+		return Math.round(value * scale) / scale;
 	}
 
 }

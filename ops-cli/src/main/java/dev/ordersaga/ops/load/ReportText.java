@@ -98,6 +98,9 @@ final class ReportText {
 
 	private static String yardstick(LoadReport report) {
 		Yardstick.Result yardstick = report.yardstick();
+		if (report.yardstickFailure() != null) {
+			return "failed, no ratio: " + report.yardstickFailure();
+		}
 		if (yardstick == null) {
 			return "not measured (add --yardstick to measure the broker alone in the same run)";
 		}

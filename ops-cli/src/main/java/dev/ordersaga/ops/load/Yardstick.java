@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.ordersaga.ops.CommandFailed;
@@ -53,6 +55,9 @@ final class Yardstick {
 
 	static final int PARTITIONS = 6;
 
+	/** How long a record may wait for its acknowledgement. */
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
+
 	private Yardstick() {
 	}
 
@@ -64,13 +69,22 @@ final class Yardstick {
 		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, access.bootstrap(), ProducerConfig.ACKS_CONFIG, "all",
 						ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 5,
-						ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000),
+						ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+						ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) PATIENCE.toMillis()),
 				new ByteArraySerializer(), new ByteArraySerializer())) {
 			byte[] payload = new byte[RECORD_BYTES];
 			new Random(42).nextBytes(payload);
 			AtomicReference<@Nullable Exception> failure = new AtomicReference<>();
-			// the first send also fetches the topic's metadata: not part of the measure
-			producer.send(new ProducerRecord<>(topic, payload)).get();
+			// one acknowledged record in every partition first: the new partitions'
+			// leaders
+			// are ready and the producer knows them before the measure starts (a flood
+			// into
+			// partitions still being set up on a busy broker ended in out-of-order
+			// sequences)
+			for (int partition = 0; partition < PARTITIONS; partition++) {
+				producer.send(new ProducerRecord<>(topic, partition, null, payload))
+					.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+			}
 			long start = System.nanoTime();
 			for (int i = 0; i < records && failure.get() == null; i++) {
 				producer.send(new ProducerRecord<>(topic, payload), (metadata, ex) -> {
@@ -92,6 +106,10 @@ final class Yardstick {
 		}
 		catch (ExecutionException ex) {
 			throw new CommandFailed("the yardstick's producer failed: " + ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			throw new CommandFailed(
+					"the yardstick's first records were not acknowledged within " + PATIENCE.toSeconds() + " s");
 		}
 		finally {
 			access.await(access.admin().deleteTopics(List.of(topic)).all(), "delete " + topic);

@@ -19,6 +19,11 @@ final class LoadReports {
 	 * notification has no resident memory figure.
 	 */
 	static LoadReport burst(Yardstick.@Nullable Result yardstick, List<String> problems, int missing) {
+		return burst(yardstick, null, problems, missing);
+	}
+
+	static LoadReport burst(Yardstick.@Nullable Result yardstick, @Nullable String yardstickFailure,
+			List<String> problems, int missing) {
 		Map<String, @Nullable Object> settings = new LinkedHashMap<>();
 		settings.put("orders", 5000);
 		settings.put("inFlight", 64);
@@ -36,7 +41,8 @@ final class LoadReports {
 				new LoadReport.Orders(5000, 5000, 0, 0, 5000 - missing, missing, 0), outcomes, Map.of(),
 				(missing > 0) ? List.of("o-missing") : List.of(), Duration.ofSeconds(5),
 				new Latencies.Summary(5000 - missing, 55.12, 80.2, 120.0, 300.25),
-				new Latencies.Summary(5000, 4.1, 9.0, 20.0, 50.1), null, null, resources, yardstick, problems);
+				new Latencies.Summary(5000, 4.1, 9.0, 20.0, 50.1), null, null, resources, yardstick, yardstickFailure,
+				problems);
 	}
 
 }

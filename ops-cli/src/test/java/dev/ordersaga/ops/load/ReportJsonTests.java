@@ -63,6 +63,17 @@ class ReportJsonTests {
 		assertThat(report.at("/yardstick/recordsPerSecond").asDouble()).isEqualTo(100_000.0);
 		assertThat(report.at("/yardstick/sagasPerSecond").asDouble()).isEqualTo(20_000.0);
 		assertThat(report.at("/yardstick/ratio").asDouble()).isEqualTo(0.05);
+		assertThat(report.get("yardstickFailure").isNull()).isTrue();
+	}
+
+	@Test
+	void saysWhyTheBrokerCouldNotBeMeasured() {
+		JsonNode report = JSON
+			.readTree(ReportJson.render(LoadReports.burst(null, "the yardstick's producer failed", List.of(), 0)));
+
+		assertThat(report.get("yardstick").isNull()).isTrue();
+		assertThat(report.get("yardstickFailure").asString()).isEqualTo("the yardstick's producer failed");
+		assertThat(report.get("passed").asBoolean()).isTrue();
 	}
 
 	@Test

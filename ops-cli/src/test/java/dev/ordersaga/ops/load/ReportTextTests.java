@@ -50,6 +50,14 @@ class ReportTextTests {
 	}
 
 	@Test
+	void saysWhyTheBrokerCouldNotBeMeasuredWithoutFailingTheRun() {
+		String text = ReportText.render(LoadReports.burst(null, "the yardstick's producer failed", List.of(), 0));
+
+		assertThat(text).containsPattern("yardstick +failed, no ratio: the yardstick's producer failed")
+			.containsPattern("result +passed");
+	}
+
+	@Test
 	void namesMissingOrdersAndWhyTheRunFailed() {
 		String text = ReportText.render(LoadReports.burst(null, List.of("1 accepted orders had no decision"), 1));
 
