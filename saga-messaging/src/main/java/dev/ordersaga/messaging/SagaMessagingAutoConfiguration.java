@@ -11,6 +11,7 @@ import dev.ordersaga.messaging.kafka.DeadLetterRouting;
 import dev.ordersaga.messaging.kafka.EventCodec;
 import dev.ordersaga.messaging.kafka.KafkaHealthIndicator;
 import dev.ordersaga.messaging.kafka.SagaTopics;
+import dev.ordersaga.messaging.metrics.ResidentMemoryMetrics;
 import dev.ordersaga.messaging.outbox.Outbox;
 import dev.ordersaga.messaging.outbox.OutboxRelay;
 import dev.ordersaga.messaging.replay.ReadModelRebuild;
@@ -75,6 +76,11 @@ public class SagaMessagingAutoConfiguration {
 			PlatformTransactionManager transactionManager, StringRedisTemplate redis, RecentReplays recentReplays,
 			@Value("${spring.kafka.consumer.group-id}") String group) {
 		return new ReadModelRebuild(listeners, kafkaAdmin, jdbc, transactionManager, redis, recentReplays, group);
+	}
+
+	@Bean
+	ResidentMemoryMetrics residentMemoryMetrics() {
+		return new ResidentMemoryMetrics();
 	}
 
 	@Bean
