@@ -3,6 +3,7 @@ package dev.ordersaga.inventoryservice.reservation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The inventory's side of the saga. Runs inside the consumer's transaction, so a stock
  * change, the reservation's state, the event reporting it and the record of the event
- * being processed commit together.
+ * being processed commit together. The handlers run after {@link #lockStockFor} locked
+ * the rows of their batch (the inbox calls it first), and read those rows by id.
  * <ul>
  * <li>order created: reserve every line or none → RESERVED (priced) or REJECTED;</li>
  * <li>order confirmed: the reserved units leave stock → COMMITTED;</li>
@@ -60,9 +62,12 @@ public class ReservingStock {
 	}
 
 	/**
-	 * Locks, in sku order, every product these events will change, before any of them is
-	 * handled: batches on two consumer threads (or two instances) then never wait for
-	 * each other in opposite orders, which would deadlock.
+	 * Locks, before any of these events is handled, every row they will change: the
+	 * reservations of the decided orders (in order id order), then the products of the
+	 * new orders and of those reservations (in sku order). Batches on two consumer
+	 * threads (or two instances) then never wait for each other in opposite orders, which
+	 * would deadlock, and the handlers below find every locked row in the persistence
+	 * context instead of querying for it again.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void lockStockFor(List<SagaEvent> events) {
@@ -80,7 +85,8 @@ public class ReservingStock {
 			}
 		}
 		if (!decided.isEmpty()) {
-			skus.addAll(this.reservations.skusHeldFor(decided));
+			this.reservations.findAllForUpdate(decided)
+				.forEach((reservation) -> reservation.lines().forEach((line) -> skus.add(line.sku())));
 		}
 		if (!skus.isEmpty()) {
 			this.products.findAllForUpdate(skus);
@@ -95,8 +101,7 @@ public class ReservingStock {
 		}
 		Instant now = this.clock.instant();
 		Map<String, Integer> wanted = unitsBySku(order.items());
-		Map<String, Product> found = this.products.findAllForUpdate(wanted.keySet())
-			.stream()
+		Map<String, Product> found = lockedProducts(wanted.keySet()).stream()
 			.collect(Collectors.toMap(Product::sku, Function.identity()));
 		Optional<RejectionReason> rejection = whyNot(wanted, found);
 		if (rejection.isPresent()) {
@@ -118,7 +123,7 @@ public class ReservingStock {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void commit(OrderId orderId) {
-		this.reservations.findForUpdate(orderId.value())
+		this.reservations.findById(orderId.value())
 			.filter((reservation) -> reservation.status() == ReservationStatus.RESERVED)
 			.ifPresent((reservation) -> {
 				forEachLine(reservation, Product::commit);
@@ -130,7 +135,7 @@ public class ReservingStock {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void release(OrderId orderId, String customerId) {
-		Optional<Reservation> found = this.reservations.findForUpdate(orderId.value());
+		Optional<Reservation> found = this.reservations.findById(orderId.value());
 		if (found.isEmpty()) {
 			this.reservations
 				.save(Reservation.releasedBeforeReserved(orderId.value(), customerId, this.clock.instant()));
@@ -151,9 +156,17 @@ public class ReservingStock {
 	private void forEachLine(Reservation reservation, StockChange change) {
 		Map<String, Integer> units = new TreeMap<>();
 		reservation.lines().forEach((line) -> units.merge(line.sku(), line.quantity(), Integer::sum));
-		for (Product product : this.products.findAllForUpdate(units.keySet())) {
+		for (Product product : lockedProducts(units.keySet())) {
 			change.apply(product, units.get(product.sku()));
 		}
+	}
+
+	/**
+	 * The products, as {@link #lockStockFor} locked them: read from the persistence
+	 * context, without a query (an unknown sku is looked up, and not found).
+	 */
+	private List<Product> lockedProducts(Collection<String> skus) {
+		return skus.stream().map(this.products::findById).flatMap(Optional::stream).toList();
 	}
 
 	private static Map<String, Integer> unitsBySku(List<OrderLine> items) {

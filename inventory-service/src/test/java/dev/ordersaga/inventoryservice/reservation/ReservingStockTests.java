@@ -173,7 +173,7 @@ class ReservingStockTests {
 
 	@Test
 	void aCompensationBeforeTheOrderLeavesAMarkSoTheOrderIsNeverReserved() {
-		given(this.reservations.findForUpdate(this.orderId.value())).willReturn(Optional.empty());
+		given(this.reservations.findById(this.orderId.value())).willReturn(Optional.empty());
 		this.stock.release(this.orderId, "c-1");
 
 		Reservation mark = savedReservation();
@@ -193,9 +193,12 @@ class ReservingStockTests {
 	}
 
 	@Test
-	void aBatchLocksEveryProductItWillChangeInOneQueryInSkuOrder() {
+	void aBatchLocksTheReservationsAndEveryProductItWillChangeInOneQueryEach() {
 		OrderId cancelled = OrderId.random();
-		given(this.reservations.skusHeldFor(List.of(cancelled.value()))).willReturn(List.of("SKU-C", "SKU-A"));
+		given(this.reservations.findAllForUpdate(List.of(cancelled.value())))
+			.willReturn(List.of(Reservation.reserved(cancelled.value(), "c-2",
+					List.of(new ReservedLine("SKU-C", 1, BigDecimal.ONE), new ReservedLine("SKU-A", 2, BigDecimal.ONE)),
+					T0)));
 
 		this.stock.lockStockFor(List.of(order(new OrderLine("SKU-B", 1), new OrderLine("SKU-A", 1)),
 				new OrderCancelled(cancelled, "c-2", CancellationReason.CUSTOMER_REQUEST)));
@@ -217,14 +220,14 @@ class ReservingStockTests {
 	}
 
 	private void catalog(Product... found) {
-		given(this.products.findAllForUpdate(anyCollection())).willAnswer((invocation) -> {
-			Collection<String> skus = invocation.getArgument(0);
-			return List.of(found).stream().filter((product) -> skus.contains(product.sku())).toList();
-		});
+		given(this.products.findById(any())).willAnswer((invocation) -> List.of(found)
+			.stream()
+			.filter((product) -> product.sku().equals(invocation.getArgument(0)))
+			.findFirst());
 	}
 
 	private Reservation existing(Reservation reservation) {
-		given(this.reservations.findForUpdate(this.orderId.value())).willReturn(Optional.of(reservation));
+		given(this.reservations.findById(this.orderId.value())).willReturn(Optional.of(reservation));
 		return reservation;
 	}
 

@@ -75,7 +75,8 @@ public class DecidingOrderOutcome {
 	}
 
 	private void apply(OrderId orderId, Function<Order, Optional<SagaEvent>> step) {
-		Optional<Order> found = this.orders.findForUpdate(orderId.value());
+		Optional<Order> found = this.orders.findById(orderId.value()); // locked by
+																		// lockOrdersFor
 		if (found.isEmpty()) {
 			log.warn("Ignoring a report for unknown order {}", orderId);
 			return;

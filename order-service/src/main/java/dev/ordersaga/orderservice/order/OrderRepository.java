@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.QueryHint;
-import org.hibernate.jpa.HibernateHints;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -24,9 +23,6 @@ interface OrderRepository extends JpaRepository<Order, UUID> {
 	 */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select o from Order o where o.id = :id")
-	// not flushed first, so a batch does not dirty-check all it loaded once per event
-	// (ADR 0007)
-	@QueryHints(@QueryHint(name = HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
 	Optional<Order> findForUpdate(UUID id);
 
 	/** The orders, locked in id order, so two batches never deadlock. */

@@ -5,13 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.QueryHint;
-import org.hibernate.jpa.HibernateHints;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.jpa.repository.QueryHints;
 
 public interface AccountRepository extends JpaRepository<Account, String> {
 
@@ -20,9 +17,6 @@ public interface AccountRepository extends JpaRepository<Account, String> {
 	 */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select a from Account a where a.customerId = :customerId")
-	// not flushed first, so a batch does not dirty-check all it loaded once per event
-	// (ADR 0007)
-	@QueryHints(@QueryHint(name = HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
 	Optional<Account> findForUpdate(String customerId);
 
 	/** The accounts, locked in customer order, so two batches never deadlock. */

@@ -3,6 +3,7 @@ package dev.ordersaga.paymentservice.payment;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The payment's side of the saga. Runs inside the consumer's transaction, so the balance,
  * the payment, the event reporting it and the record of the event being processed commit
- * together.
+ * together. The handlers run after {@link #lockAccountsFor} locked the rows of their
+ * batch (the inbox calls it first), and read those rows by id.
  * <ul>
  * <li>stock reserved: charge the total → CHARGED, or DECLINED (unknown customer, too
  * little money);</li>
@@ -55,23 +57,36 @@ public class ChargingPayment {
 	}
 
 	/**
-	 * Locks, in customer order, every account these events may charge or refund, before
-	 * any of them is handled: batches on two consumer threads (or two instances) then
-	 * never wait for each other in opposite orders, which would deadlock.
+	 * Locks, before any of these events is handled, every row they may change: the
+	 * payments of the rejected and cancelled orders (in order id order), then every
+	 * account to charge or refund (in customer order). Batches on two consumer threads
+	 * (or two instances) then never wait for each other in opposite orders, which would
+	 * deadlock, and the handlers below find the locked rows in the persistence context
+	 * instead of querying for them again.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void lockAccountsFor(List<SagaEvent> events) {
 		Set<String> customers = new TreeSet<>();
+		List<UUID> compensated = new ArrayList<>();
 		for (SagaEvent event : events) {
 			switch (event) {
 				case InventoryUpdated update when update.status() == InventoryStatus.RESERVED ->
 					customers.add(update.customerId());
-				case OrderRejected rejected -> customers.add(rejected.customerId());
-				case OrderCancelled cancelled -> customers.add(cancelled.customerId());
+				case OrderRejected rejected -> {
+					customers.add(rejected.customerId());
+					compensated.add(rejected.orderId().value());
+				}
+				case OrderCancelled cancelled -> {
+					customers.add(cancelled.customerId());
+					compensated.add(cancelled.orderId().value());
+				}
 				default -> {
 					// moves no money
 				}
 			}
+		}
+		if (!compensated.isEmpty()) {
+			this.payments.findAllForUpdate(compensated);
 		}
 		if (!customers.isEmpty()) {
 			this.accounts.findAllForUpdate(customers);
@@ -88,7 +103,7 @@ public class ChargingPayment {
 		BigDecimal amount = reservation.totalAmount();
 		String currency = reservation.currency();
 		Instant now = this.clock.instant();
-		Optional<Account> account = this.accounts.findForUpdate(reservation.customerId());
+		Optional<Account> account = this.accounts.findById(reservation.customerId());
 		DeclineReason decline = null;
 		if (account.isEmpty()) {
 			decline = DeclineReason.UNKNOWN_CUSTOMER;
@@ -108,7 +123,7 @@ public class ChargingPayment {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void refund(OrderId orderId, String customerId) {
 		Instant now = this.clock.instant();
-		Optional<Payment> found = this.payments.findForUpdate(orderId.value());
+		Optional<Payment> found = this.payments.findById(orderId.value());
 		if (found.isEmpty()) {
 			this.payments
 				.save(new Payment(orderId.value(), customerId, PaymentState.VOIDED, BigDecimal.ZERO, "-", null, now));
@@ -118,7 +133,7 @@ public class ChargingPayment {
 		if (payment.status() != PaymentState.CHARGED) {
 			return; // nothing was taken, or it was given back already
 		}
-		this.accounts.findForUpdate(payment.customerId())
+		this.accounts.findById(payment.customerId())
 			.orElseThrow(() -> new IllegalStateException("Account " + payment.customerId() + " of a charge is gone"))
 			.credit(payment.amount());
 		payment.refunded(now);

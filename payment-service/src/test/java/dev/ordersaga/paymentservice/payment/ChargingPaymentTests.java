@@ -75,7 +75,7 @@ class ChargingPaymentTests {
 
 	@Test
 	void declinesACustomerWithoutAnAccount() {
-		given(this.accounts.findForUpdate("c-1")).willReturn(Optional.empty());
+		given(this.accounts.findById("c-1")).willReturn(Optional.empty());
 		this.charging.charge(this.reservation);
 
 		assertThat(savedPayment().reason()).isEqualTo(DeclineReason.UNKNOWN_CUSTOMER);
@@ -128,7 +128,7 @@ class ChargingPaymentTests {
 
 	@Test
 	void aCompensationBeforeTheReservationVoidsTheOrderSoItIsNeverCharged() {
-		given(this.payments.findForUpdate(this.orderId.value())).willReturn(Optional.empty());
+		given(this.payments.findById(this.orderId.value())).willReturn(Optional.empty());
 		this.charging.refund(this.orderId, "c-1");
 
 		Payment voided = savedPayment();
@@ -154,14 +154,14 @@ class ChargingPaymentTests {
 
 	private Account account(String balance) {
 		Account account = new Account("c-1", new BigDecimal(balance), "EUR");
-		given(this.accounts.findForUpdate("c-1")).willReturn(Optional.of(account));
+		given(this.accounts.findById("c-1")).willReturn(Optional.of(account));
 		return account;
 	}
 
 	private Payment existing(PaymentState state) {
 		Payment payment = new Payment(this.orderId.value(), "c-1", state, new BigDecimal("25.00"), "EUR",
 				(state == PaymentState.DECLINED) ? DeclineReason.INSUFFICIENT_FUNDS : null, T0);
-		given(this.payments.findForUpdate(this.orderId.value())).willReturn(Optional.of(payment));
+		given(this.payments.findById(this.orderId.value())).willReturn(Optional.of(payment));
 		return payment;
 	}
 
