@@ -66,7 +66,7 @@ public class OutboxRelay implements SmartLifecycle {
 		this.kafka = kafka;
 		this.settings = properties.outbox();
 		this.source = source;
-		this.lockKey = ("outbox-relay:" + schema).hashCode();
+		this.lockKey = lockKey(schema);
 		Gauge.builder("saga.outbox.backlog", this, (relay) -> relay.measure("count(*)"))
 			.description("Events waiting in the outbox")
 			.register(meters);
@@ -76,6 +76,14 @@ public class OutboxRelay implements SmartLifecycle {
 			.description("Seconds the oldest waiting event has waited")
 			.baseUnit("seconds")
 			.register(meters);
+	}
+
+	/**
+	 * The advisory lock the relays of one schema share: whoever holds it publishes that
+	 * schema's outbox.
+	 */
+	public static long lockKey(String schema) {
+		return ("outbox-relay:" + schema).hashCode();
 	}
 
 	private double measure(String aggregate) {

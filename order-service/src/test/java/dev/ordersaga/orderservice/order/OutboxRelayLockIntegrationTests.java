@@ -1,0 +1,57 @@
+package dev.ordersaga.orderservice.order;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import dev.ordersaga.events.Topics;
+import dev.ordersaga.messaging.outbox.OutboxRelay;
+import dev.ordersaga.orderservice.OrderServiceIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An order committed while another instance's relay holds the outbox lock is published as
+ * soon as the lock is free, by the relay its commit woke, not by the sweep (here an hour
+ * away): the woken relay waits for the lock instead of giving up.
+ */
+@TestPropertySource(properties = "saga.outbox.sweep-interval=1h")
+class OutboxRelayLockIntegrationTests extends OrderServiceIntegrationTest {
+
+	@Autowired
+	private DataSource dataSource;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Test
+	void anEventCommittedWhileAnotherRelayHoldsTheLockIsPublishedOnceItIsReleased() throws Exception {
+		UUID orderId;
+		try (Connection otherRelay = this.dataSource.getConnection()) {
+			otherRelay.setAutoCommit(false);
+			try (PreparedStatement lock = otherRelay.prepareStatement("select pg_advisory_xact_lock(?)")) {
+				lock.setLong(1, OutboxRelay.lockKey("orders"));
+				lock.execute();
+			}
+			orderId = UUID.fromString(this.http
+				.post("/orders", "{\"customerId\":\"c-locked\",\"items\":[{\"sku\":\"SKU-1\",\"quantity\":1}]}")
+				.body()
+				.get("orderId")
+				.asString());
+			assertThat(this.jdbc.queryForObject("select count(*) from outbox_event where message_key = ?",
+					Integer.class, orderId.toString()))
+				.isEqualTo(1);
+			otherRelay.commit();
+		}
+		awaitOutboxFlushed(orderId);
+		assertThat(this.topics.records(Topics.ORDER_CREATED, orderId)).hasSize(1);
+	}
+
+}
