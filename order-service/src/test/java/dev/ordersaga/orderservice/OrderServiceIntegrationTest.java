@@ -1,5 +1,7 @@
 package dev.ordersaga.orderservice;
 
+import java.util.UUID;
+
 import dev.ordersaga.messaging.test.SagaInfrastructure;
 import dev.ordersaga.messaging.test.ServiceIntegrationTest;
 
@@ -17,6 +19,19 @@ public abstract class OrderServiceIntegrationTest extends ServiceIntegrationTest
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		SagaInfrastructure.register(registry, "orders");
+	}
+
+	/** Places an order of one unit of SKU-1 and returns its id. */
+	protected UUID placeOrderOfOneUnit(String customerId) {
+		return UUID
+			.fromString(
+					this.http
+						.post("/orders",
+								"{\"customerId\":\"" + customerId
+										+ "\",\"items\":[{\"sku\":\"SKU-1\",\"quantity\":1}]}")
+						.body()
+						.get("orderId")
+						.asString());
 	}
 
 }

@@ -75,8 +75,8 @@ public class DecidingOrderOutcome {
 	}
 
 	private void apply(OrderId orderId, Function<Order, Optional<SagaEvent>> step) {
-		Optional<Order> found = this.orders.findById(orderId.value()); // locked by
-																		// lockOrdersFor
+		// locked by lockOrdersFor, so read from the persistence context
+		Optional<Order> found = this.orders.findById(orderId.value());
 		if (found.isEmpty()) {
 			log.warn("Ignoring a report for unknown order {}", orderId);
 			return;

@@ -13,7 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  * orders of every instance and costs a request nothing.
  */
 @Component
-class OrderAdmission {
+class OrderAdmission implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(OrderAdmission.class);
 
@@ -84,7 +85,12 @@ class OrderAdmission {
 		return null;
 	}
 
-	@Scheduled(fixedDelayString = "${saga.order.admission.sample-interval:250ms}")
+	/** Measures the backlog every {@code saga.order.admission.sample-interval}. */
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(this::measure, this.settings.admission().sampleInterval());
+	}
+
 	void measure() {
 		try {
 			this.backlog = this.jdbc.queryForObject(

@@ -25,11 +25,7 @@ class OrderDeadlineIntegrationTests extends OrderServiceIntegrationTest {
 
 	@Test
 	void rejectsAnOrderNobodyAnsweredWithTimeoutAndIgnoresALateCharge() {
-		UUID orderId = UUID.fromString(
-				this.http.post("/orders", "{\"customerId\":\"c-late\",\"items\":[{\"sku\":\"SKU-1\",\"quantity\":1}]}")
-					.body()
-					.get("orderId")
-					.asString());
+		UUID orderId = placeOrderOfOneUnit("c-late");
 
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(this.topics.events(Topics.ORDER_REJECTED, orderId))

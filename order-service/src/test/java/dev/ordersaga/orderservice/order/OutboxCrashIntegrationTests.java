@@ -8,7 +8,6 @@ import dev.ordersaga.orderservice.OrderServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,22 +21,13 @@ class OutboxCrashIntegrationTests extends OrderServiceIntegrationTest {
 	@Autowired
 	private OutboxRelay relay;
 
-	@Autowired
-	private JdbcTemplate jdbc;
-
 	@Test
 	void anEventCommittedWhileTheRelayWasDownIsPublishedOnceItRuns() {
 		UUID orderId;
 		this.relay.stop();
 		try {
-			orderId = UUID.fromString(this.http
-				.post("/orders", "{\"customerId\":\"c-crash\",\"items\":[{\"sku\":\"SKU-1\",\"quantity\":1}]}")
-				.body()
-				.get("orderId")
-				.asString());
-			assertThat(this.jdbc.queryForObject("select count(*) from outbox_event where message_key = ?",
-					Integer.class, orderId.toString()))
-				.isEqualTo(1);
+			orderId = placeOrderOfOneUnit("c-crash");
+			assertThat(outboxRows(orderId)).isEqualTo(1);
 			assertThat(this.topics.records(Topics.ORDER_CREATED, orderId)).isEmpty();
 		}
 		finally {

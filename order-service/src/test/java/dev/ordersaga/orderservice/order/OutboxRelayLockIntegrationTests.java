@@ -12,7 +12,6 @@ import dev.ordersaga.orderservice.OrderServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,9 +27,6 @@ class OutboxRelayLockIntegrationTests extends OrderServiceIntegrationTest {
 	@Autowired
 	private DataSource dataSource;
 
-	@Autowired
-	private JdbcTemplate jdbc;
-
 	@Test
 	void anEventCommittedWhileAnotherRelayHoldsTheLockIsPublishedOnceItIsReleased() throws Exception {
 		UUID orderId;
@@ -40,14 +36,8 @@ class OutboxRelayLockIntegrationTests extends OrderServiceIntegrationTest {
 				lock.setLong(1, OutboxRelay.lockKey("orders"));
 				lock.execute();
 			}
-			orderId = UUID.fromString(this.http
-				.post("/orders", "{\"customerId\":\"c-locked\",\"items\":[{\"sku\":\"SKU-1\",\"quantity\":1}]}")
-				.body()
-				.get("orderId")
-				.asString());
-			assertThat(this.jdbc.queryForObject("select count(*) from outbox_event where message_key = ?",
-					Integer.class, orderId.toString()))
-				.isEqualTo(1);
+			orderId = placeOrderOfOneUnit("c-locked");
+			assertThat(outboxRows(orderId)).isEqualTo(1);
 			otherRelay.commit();
 		}
 		awaitOutboxFlushed(orderId);

@@ -161,10 +161,8 @@ public class OutboxRelay implements SmartLifecycle {
 	/** Publishes one batch of rows; returns how many. */
 	int publishBatch() {
 		Integer published = this.transactions.execute((status) -> {
-			// waits while another instance publishes, then publishes what is left, its
-			// own
-			// rows included: no row waits for the sweep because another instance held the
-			// lock
+			// waits while another instance publishes, then publishes the rest, its own
+			// too
 			this.jdbc.query("select pg_advisory_xact_lock(?)", (row) -> {
 			}, this.lockKey);
 			List<OutboxRow> rows = this.jdbc.query(
