@@ -1,15 +1,15 @@
 package dev.ordersaga.analyticsservice.rebuild;
 
 import dev.ordersaga.messaging.replay.ReadModelRebuild;
-import dev.ordersaga.messaging.web.Problems;
 
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /analytics/rebuild}: an operator's request, normally made by
  * {@code sagactl analytics rebuild}, which also waits for the replay and compares the
- * figures.
+ * figures. {@code ?force=true} rebuilds even though retention deleted order events.
  */
 @RestController
 class RebuildController {
@@ -21,13 +21,8 @@ class RebuildController {
 	}
 
 	@PostMapping("/analytics/rebuild")
-	ReadModelRebuild.Report rebuild() {
-		try {
-			return this.rebuilding.rebuild();
-		}
-		catch (ReadModelRebuild.OtherInstancesException ex) {
-			throw Problems.conflict(ex.getMessage());
-		}
+	ReadModelRebuild.Report rebuild(@RequestParam(defaultValue = "false") boolean force) {
+		return this.rebuilding.rebuild(force);
 	}
 
 }

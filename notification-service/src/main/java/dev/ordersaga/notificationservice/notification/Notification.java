@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 /** A message to a customer about one outcome of their order. */
 @Entity
 @Table(name = "notification")
-public class Notification {
+class Notification {
 
 	@Id
 	private UUID id;

@@ -1,7 +1,7 @@
 package dev.ordersaga.notificationservice.notification;
 
 /** Where notifications go out to customers: e-mail, SMS, push; here, the log. */
-public interface NotificationChannel {
+interface NotificationChannel {
 
 	void deliver(Notification notification);
 

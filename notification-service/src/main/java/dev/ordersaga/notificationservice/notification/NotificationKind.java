@@ -1,7 +1,7 @@
 package dev.ordersaga.notificationservice.notification;
 
 /** Which outcome of an order a notification tells. */
-public enum NotificationKind {
+enum NotificationKind {
 
 	ORDER_CONFIRMED, ORDER_REJECTED, ORDER_CANCELLED
 

@@ -25,11 +25,12 @@ public class NotifyingCustomers {
 
 	private final NotificationChannel channel;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	NotifyingCustomers(NotificationRepository notifications, NotificationChannel channel) {
+	NotifyingCustomers(NotificationRepository notifications, NotificationChannel channel, Clock clock) {
 		this.notifications = notifications;
 		this.channel = channel;
+		this.clock = clock;
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.UUID;
 
 import dev.ordersaga.messaging.outbox.Outbox;
-import dev.ordersaga.messaging.web.Problems;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * rest.
  */
 @Service
-public class CancellingOrder {
+class CancellingOrder {
 
 	private final OrderRepository orders;
 
@@ -22,23 +21,24 @@ public class CancellingOrder {
 
 	private final OrderChangeSignals signals;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	CancellingOrder(OrderRepository orders, Outbox outbox, OrderChangeSignals signals) {
+	CancellingOrder(OrderRepository orders, Outbox outbox, OrderChangeSignals signals, Clock clock) {
 		this.orders = orders;
 		this.outbox = outbox;
 		this.signals = signals;
+		this.clock = clock;
 	}
 
+	/**
+	 * Cancels the order.
+	 * @throws UnknownOrderException when there is no such order
+	 * @throws OrderNotCancellableException when it is already rejected or cancelled
+	 */
 	@Transactional
 	public Order cancel(UUID orderId) {
-		Order order = this.orders.findForUpdate(orderId).orElseThrow(() -> Problems.notFound("No order " + orderId));
-		try {
-			this.outbox.publish(order.cancel(this.clock.instant()));
-		}
-		catch (OrderNotCancellableException ex) {
-			throw Problems.conflict(ex.getMessage());
-		}
+		Order order = this.orders.findForUpdate(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
+		this.outbox.publish(order.cancel(this.clock.instant()));
 		this.signals.afterCommit(orderId);
 		return order;
 	}

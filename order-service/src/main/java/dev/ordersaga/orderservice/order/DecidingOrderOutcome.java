@@ -59,7 +59,10 @@ public class DecidingOrderOutcome {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void inventoryUpdated(InventoryUpdated update, Instant at) {
 		apply(update.orderId(), (order) -> switch (update.status()) {
-			case RESERVED -> order.stockReserved(update.lines(), update.totalAmount(), update.currency(), at);
+			case RESERVED -> {
+				order.stockReserved(update.lines(), update.totalAmount(), update.currency(), at);
+				yield Optional.empty();
+			}
 			case REJECTED -> order.stockRejected(update.reason(), at);
 			case COMMITTED, RELEASED -> Optional.empty();
 		});

@@ -1,6 +1,7 @@
 package dev.ordersaga.orderservice.order;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,9 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.data.domain.Limit;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rejects orders still undecided after their deadline (TIMEOUT); the rejection
@@ -19,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * skips the orders another has locked.
  */
 @Service
-class ExpiringOrders {
+class ExpiringOrders implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(ExpiringOrders.class);
 
@@ -31,17 +34,33 @@ class ExpiringOrders {
 
 	private final OrderChangeSignals signals;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Duration sweepInterval;
 
-	ExpiringOrders(OrderRepository orders, Outbox outbox, OrderChangeSignals signals) {
+	private final Clock clock;
+
+	private final TransactionTemplate transactions;
+
+	ExpiringOrders(OrderRepository orders, Outbox outbox, OrderChangeSignals signals, OrderSettings settings,
+			Clock clock, PlatformTransactionManager transactionManager) {
 		this.orders = orders;
 		this.outbox = outbox;
 		this.signals = signals;
+		this.sweepInterval = settings.deadlineSweepInterval();
+		this.clock = clock;
+		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
-	@Scheduled(fixedDelayString = "${saga.order.deadline-sweep-interval:1s}")
-	@Transactional
-	public void rejectOverdueOrders() {
+	/**
+	 * Sweeps every {@code saga.order.deadline-sweep-interval}, each sweep in a
+	 * transaction of its own that holds the locks on the orders it rejects.
+	 */
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(() -> this.transactions.executeWithoutResult((status) -> rejectOverdueOrders()),
+				this.sweepInterval);
+	}
+
+	private void rejectOverdueOrders() {
 		Instant now = this.clock.instant();
 		List<Order> overdue = this.orders.findOverdueForUpdate(now, BATCH);
 		for (Order order : overdue) {

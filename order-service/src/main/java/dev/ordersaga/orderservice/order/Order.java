@@ -19,6 +19,7 @@ import dev.ordersaga.events.RejectionReason;
 import dev.ordersaga.events.SagaEvent;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -52,7 +53,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "orders")
-public class Order {
+class Order {
 
 	@Id
 	private UUID id;
@@ -71,7 +72,8 @@ public class Order {
 	@Column(nullable = false)
 	private OrderStatus status;
 
-	private @Nullable String reason;
+	@Convert(converter = OrderReasonColumn.class)
+	private @Nullable OrderReason reason;
 
 	@Column(name = "total_amount")
 	private @Nullable BigDecimal totalAmount;
@@ -134,17 +136,20 @@ public class Order {
 	}
 
 	/** A newly placed order and the event that starts its saga. */
-	public record Placed(Order order, OrderCreated event) {
+	record Placed(Order order, OrderCreated event) {
 	}
 
-	public Optional<SagaEvent> stockReserved(List<PricedLine> priced, BigDecimal total, String currency, Instant at) {
+	/**
+	 * Emits nothing: payment reacts to inventory's report itself, and the order only
+	 * waits for the charge.
+	 */
+	public void stockReserved(List<PricedLine> priced, BigDecimal total, String currency, Instant at) {
 		if (this.status == OrderStatus.PENDING || (this.status == OrderStatus.CONFIRMED && !isPriced())) {
 			applyPrices(priced, total, currency);
 			if (this.status == OrderStatus.PENDING) {
 				moveTo(OrderStatus.RESERVED, null, at);
 			}
 		}
-		return Optional.empty();
 	}
 
 	public Optional<SagaEvent> stockRejected(RejectionReason reason, Instant at) {
@@ -188,16 +193,16 @@ public class Order {
 		if (this.status.isFinal()) {
 			throw new OrderNotCancellableException(this.id, this.status);
 		}
-		moveTo(OrderStatus.CANCELLED, CancellationReason.CUSTOMER_REQUEST.name(), at);
+		moveTo(OrderStatus.CANCELLED, OrderReason.of(CancellationReason.CUSTOMER_REQUEST), at);
 		return new OrderCancelled(orderId(), this.customerId, CancellationReason.CUSTOMER_REQUEST);
 	}
 
 	private OrderRejected reject(RejectionReason reason, Instant at) {
-		moveTo(OrderStatus.REJECTED, reason.name(), at);
+		moveTo(OrderStatus.REJECTED, OrderReason.of(reason), at);
 		return new OrderRejected(orderId(), this.customerId, reason);
 	}
 
-	private void moveTo(OrderStatus next, @Nullable String why, Instant at) {
+	private void moveTo(OrderStatus next, @Nullable OrderReason why, Instant at) {
 		this.status = next;
 		this.reason = why;
 		this.updatedAt = at;
@@ -239,7 +244,7 @@ public class Order {
 		return this.status;
 	}
 
-	public @Nullable String reason() {
+	public @Nullable OrderReason reason() {
 		return this.reason;
 	}
 

@@ -12,11 +12,8 @@ import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.convert.DurationStyle;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -78,15 +75,6 @@ class OrderController {
 	@PostMapping("/{orderId}/cancel")
 	ResponseEntity<OrderView> cancel(@PathVariable UUID orderId) {
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(OrderView.of(this.cancelling.cancel(orderId)));
-	}
-
-	/** Overload is refused at the door: 429 with a hint when to come back. */
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> overloaded(OrdersOverloadedException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
-		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-			.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, ex.retryAfter().toSeconds())))
-			.body(problem);
 	}
 
 	private static Duration parseWait(String wait) {

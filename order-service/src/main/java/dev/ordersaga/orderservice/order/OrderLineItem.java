@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /** A line of an order; the unit price is known once inventory priced the order. */
 @Embeddable
-public class OrderLineItem {
+class OrderLineItem {
 
 	@Column(nullable = false)
 	private String sku;

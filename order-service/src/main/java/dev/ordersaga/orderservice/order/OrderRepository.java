@@ -11,11 +11,12 @@ import jakarta.persistence.QueryHint;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.QueryHints;
 
-interface OrderRepository extends JpaRepository<Order, UUID> {
+interface OrderRepository extends JpaRepository<Order, UUID>, JpaSpecificationExecutor<Order> {
 
 	/**
 	 * The order, locked until the transaction ends, so saga steps on one order run one at

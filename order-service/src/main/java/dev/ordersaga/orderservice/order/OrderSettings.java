@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param deadline how long an order may stay undecided before it is rejected with TIMEOUT
- * @param deadlineSweepInterval how often overdue orders are looked for
+ * @param deadlineSweepInterval how often overdue orders are looked for (the deadline is
+ * met to within this)
  * @param admission when new orders are refused at the door
  */
 @ConfigurationProperties("saga.order")

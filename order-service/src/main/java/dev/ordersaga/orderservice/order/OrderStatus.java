@@ -4,7 +4,7 @@ package dev.ordersaga.orderservice.order;
  * Where an order is in the saga. {@code PENDING → RESERVED → CONFIRMED}, or
  * {@code REJECTED}, or {@code CANCELLED}. A confirmed order can still be cancelled.
  */
-public enum OrderStatus {
+enum OrderStatus {
 
 	PENDING, RESERVED, CONFIRMED, REJECTED, CANCELLED;
 

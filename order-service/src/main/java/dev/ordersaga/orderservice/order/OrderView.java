@@ -21,8 +21,12 @@ record OrderView(UUID orderId, String customerId, OrderStatus status, List<Item>
 	static OrderView of(Order order) {
 		return new OrderView(order.id(), order.customerId(), order.status(),
 				order.lines().stream().map((l) -> new Item(l.sku(), l.quantity(), l.unitPrice())).toList(),
-				order.totalAmount(), order.currency(), order.reason(), order.createdAt(), order.updatedAt(),
-				order.history().stream().map((c) -> new Change(c.status(), c.reason(), c.at())).toList());
+				order.totalAmount(), order.currency(), name(order.reason()), order.createdAt(), order.updatedAt(),
+				order.history().stream().map((c) -> new Change(c.status(), name(c.reason()), c.at())).toList());
+	}
+
+	private static @Nullable String name(@Nullable OrderReason reason) {
+		return (reason != null) ? reason.name() : null;
 	}
 
 }

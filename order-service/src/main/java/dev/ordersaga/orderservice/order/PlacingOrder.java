@@ -10,7 +10,6 @@ import java.util.List;
 
 import dev.ordersaga.events.OrderLine;
 import dev.ordersaga.messaging.outbox.Outbox;
-import dev.ordersaga.messaging.web.Problems;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -24,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * first one, and reusing the key for another order is refused.
  */
 @Service
-public class PlacingOrder {
+class PlacingOrder {
 
 	private final OrderRepository orders;
 
@@ -49,9 +48,15 @@ public class PlacingOrder {
 	}
 
 	/** The order, and whether this call created it. */
-	public record Result(Order order, boolean created) {
+	record Result(Order order, boolean created) {
 	}
 
+	/**
+	 * Places the order, or finds the one placed earlier with the same key and request.
+	 * @throws IdempotencyKeyReusedException when the key placed an order for another
+	 * request
+	 * @throws OrdersOverloadedException when the saga is too far behind to take it
+	 */
 	public Result place(String customerId, List<OrderLine> items, @Nullable String idempotencyKey) {
 		String requestHash = (idempotencyKey != null) ? hash(customerId, items) : null;
 		if (idempotencyKey != null) {
@@ -83,8 +88,7 @@ public class PlacingOrder {
 
 	private static Result replay(Order earlier, @Nullable String requestHash) {
 		if (requestHash == null || !earlier.isPlacedWith(requestHash)) {
-			throw Problems
-				.unprocessable("Idempotency-Key was already used for another request (order " + earlier.id() + ")");
+			throw new IdempotencyKeyReusedException(earlier.id());
 		}
 		return new Result(earlier, false);
 	}

@@ -4,43 +4,48 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import dev.ordersaga.messaging.web.Problems;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.data.domain.KeysetScrollPosition;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
+import org.springframework.data.jpa.domain.PredicateSpecification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reads orders: one by id (optionally waiting for its outcome), or a page of them. */
 @Service
-public class ReadingOrders {
+class ReadingOrders {
 
 	/** How often a waiting request re-reads, for changes made by another instance. */
 	private static final Duration REREAD = Duration.ofMillis(250);
 
-	private final OrderRepository orders;
+	/** Newest first; the id breaks ties between orders placed in the same instant. */
+	private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
 
-	private final EntityManager entityManager;
+	private final OrderRepository orders;
 
 	private final OrderChangeSignals signals;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	ReadingOrders(OrderRepository orders, EntityManager entityManager, OrderChangeSignals signals) {
+	ReadingOrders(OrderRepository orders, OrderChangeSignals signals, Clock clock) {
 		this.orders = orders;
-		this.entityManager = entityManager;
 		this.signals = signals;
+		this.clock = clock;
 	}
 
+	/** The order; throws {@link UnknownOrderException} when there is none. */
 	public Order find(UUID orderId) {
-		return this.orders.findById(orderId).orElseThrow(() -> Problems.notFound("No order " + orderId));
+		return this.orders.findById(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
 	}
 
 	/** The order once the saga decided it, or as it is when the time is up. */
@@ -64,36 +69,31 @@ public class ReadingOrders {
 		}
 	}
 
+	/**
+	 * A page of orders, newest first, optionally of one customer or in one status. The
+	 * page starts after the order {@code after} (the {@code next} of the page before);
+	 * throws {@link UnknownPageCursorException} when there is no such order.
+	 */
 	@Transactional(readOnly = true)
 	public OrderPage page(@Nullable String customerId, @Nullable OrderStatus status, int limit, @Nullable UUID after) {
-		StringBuilder jpql = new StringBuilder("select o from Order o where 1 = 1");
+		PredicateSpecification<Order> matching = PredicateSpecification.unrestricted();
 		if (customerId != null) {
-			jpql.append(" and o.customerId = :customerId");
+			matching = matching.and((order, criteria) -> criteria.equal(order.get("customerId"), customerId));
 		}
 		if (status != null) {
-			jpql.append(" and o.status = :status");
+			matching = matching.and((order, criteria) -> criteria.equal(order.get("status"), status));
 		}
-		Order cursor = null;
-		if (after != null) {
-			cursor = this.orders.findById(after).orElseThrow(() -> Problems.badRequest("after: no order " + after));
-			jpql.append(" and (o.createdAt < :cursorTime or (o.createdAt = :cursorTime and o.id < :cursorId))");
-		}
-		jpql.append(" order by o.createdAt desc, o.id desc");
-		TypedQuery<Order> query = this.entityManager.createQuery(jpql.toString(), Order.class);
-		if (customerId != null) {
-			query.setParameter("customerId", customerId);
-		}
-		if (status != null) {
-			query.setParameter("status", status);
-		}
-		if (cursor != null) {
-			query.setParameter("cursorTime", cursor.createdAt());
-			query.setParameter("cursorId", cursor.id());
-		}
-		List<Order> found = query.setMaxResults(limit + 1).getResultList();
-		List<OrderView> page = found.stream().limit(limit).map(OrderView::of).toList();
-		UUID next = (found.size() > limit) ? page.get(page.size() - 1).orderId() : null;
+		KeysetScrollPosition position = (after != null) ? positionAfter(after) : ScrollPosition.keyset();
+		Window<Order> window = this.orders.findBy(matching,
+				(query) -> query.sortBy(NEWEST_FIRST).limit(limit).scroll(position));
+		List<OrderView> page = window.map(OrderView::of).getContent();
+		UUID next = window.hasNext() ? page.get(page.size() - 1).orderId() : null;
 		return new OrderPage(page, next);
+	}
+
+	private KeysetScrollPosition positionAfter(UUID after) {
+		Order cursor = this.orders.findById(after).orElseThrow(() -> new UnknownPageCursorException(after));
+		return ScrollPosition.forward(Map.of("createdAt", cursor.createdAt(), "id", cursor.id()));
 	}
 
 }

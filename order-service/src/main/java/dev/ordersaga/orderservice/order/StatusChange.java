@@ -3,6 +3,7 @@ package dev.ordersaga.orderservice.order;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,13 +11,14 @@ import org.jspecify.annotations.Nullable;
 
 /** One entry of an order's history: the status it moved to, why, and when. */
 @Embeddable
-public class StatusChange {
+class StatusChange {
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false)
 	private OrderStatus status;
 
-	private @Nullable String reason;
+	@Convert(converter = OrderReasonColumn.class)
+	private @Nullable OrderReason reason;
 
 	@Column(nullable = false)
 	private Instant at;
@@ -26,7 +28,7 @@ public class StatusChange {
 		this.at = Instant.EPOCH;
 	}
 
-	StatusChange(OrderStatus status, @Nullable String reason, Instant at) {
+	StatusChange(OrderStatus status, @Nullable OrderReason reason, Instant at) {
 		this.status = status;
 		this.reason = reason;
 		this.at = at;
@@ -36,7 +38,7 @@ public class StatusChange {
 		return this.status;
 	}
 
-	public @Nullable String reason() {
+	public @Nullable OrderReason reason() {
 		return this.reason;
 	}
 

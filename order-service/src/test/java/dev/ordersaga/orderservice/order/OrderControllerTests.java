@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import dev.ordersaga.events.OrderLine;
 import dev.ordersaga.messaging.web.ApiProblems;
-import dev.ordersaga.messaging.web.Problems;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,13 +74,15 @@ class OrderControllerTests {
 	@Test
 	void reusingAKeyForAnotherOrderIsUnprocessable() throws Exception {
 		given(this.placing.place(eq("c-1"), anyList(), eq("key-1")))
-			.willThrow(Problems.unprocessable("Idempotency-Key was already used for another request"));
+			.willThrow(new IdempotencyKeyReusedException(UUID.randomUUID()));
 		this.mvc
 			.perform(post("/orders").header("Idempotency-Key", "key-1")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(VALID))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.status").value(422))
+			.andExpect(jsonPath("$.detail").value(containsString("Idempotency-Key was already used")));
 	}
 
 	@Test
@@ -150,11 +151,12 @@ class OrderControllerTests {
 	@Test
 	void anUnknownOrderIsNotFound() throws Exception {
 		UUID id = UUID.randomUUID();
-		given(this.reading.find(id)).willThrow(Problems.notFound("No order " + id));
+		given(this.reading.find(id)).willThrow(new UnknownOrderException(id));
 		this.mvc.perform(get("/orders/" + id))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.detail").value(containsString(id.toString())));
+			.andExpect(jsonPath("$.title").value("Not Found"))
+			.andExpect(jsonPath("$.detail").value("No order " + id));
 	}
 
 	@Test
@@ -186,8 +188,32 @@ class OrderControllerTests {
 	@Test
 	void cancellingADecidedOrderIsAConflict() throws Exception {
 		UUID id = UUID.randomUUID();
-		given(this.cancelling.cancel(id)).willThrow(Problems.conflict("Order is REJECTED"));
-		this.mvc.perform(post("/orders/" + id + "/cancel")).andExpect(status().isConflict());
+		given(this.cancelling.cancel(id)).willThrow(new OrderNotCancellableException(id, OrderStatus.REJECTED));
+		this.mvc.perform(post("/orders/" + id + "/cancel"))
+			.andExpect(status().isConflict())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value("Order " + id + " is REJECTED and can no longer be cancelled"));
+	}
+
+	@Test
+	void tooManyOrdersInProgressAnswers429WithRetryAfter() throws Exception {
+		given(this.placing.place(eq("c-1"), anyList(), any()))
+			.willThrow(new OrdersOverloadedException("Too many orders in progress", Duration.ofSeconds(3)));
+		this.mvc.perform(post("/orders").contentType(MediaType.APPLICATION_JSON).content(VALID))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().string("Retry-After", "3"))
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value("Too many orders in progress"));
+	}
+
+	@Test
+	void aPageAfterAnUnknownOrderIsABadRequest() throws Exception {
+		UUID id = UUID.randomUUID();
+		given(this.reading.page(null, null, 20, id)).willThrow(new UnknownPageCursorException(id));
+		this.mvc.perform(get("/orders").param("after", id.toString()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value("after: no order " + id));
 	}
 
 	@Test

@@ -177,6 +177,26 @@ class OrderSagaIntegrationTests extends OrderServiceIntegrationTest {
 	}
 
 	@Test
+	void listsACustomersOrdersInOneStatusAndRefusesAPageAfterAnUnknownOrder() {
+		UUID pending = placeOrder("c-status");
+		UUID cancelled = placeOrder("c-status");
+		assertThat(this.http.post("/orders/" + cancelled + "/cancel", "").status()).isEqualTo(202);
+		JsonNode page = this.http.get("/orders?customerId=c-status&status=CANCELLED").body();
+		assertThat(page.get("orders").valueStream().map((o) -> o.get("orderId").asString()))
+			.containsExactly(cancelled.toString());
+		assertThat(page.get("next").isNull()).isTrue();
+		JsonNode stillPending = this.http.get("/orders?customerId=c-status&status=PENDING").body();
+		assertThat(stillPending.get("orders").valueStream().map((o) -> o.get("orderId").asString()))
+			.containsExactly(pending.toString());
+
+		UUID unknown = UUID.randomUUID();
+		HttpJson.Response refused = this.http.get("/orders?after=" + unknown);
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+		assertThat(refused.body().get("detail").asString()).isEqualTo("after: no order " + unknown);
+	}
+
+	@Test
 	void anUnknownOrderIsNotFound() {
 		HttpJson.Response response = this.http.get("/orders/" + UUID.randomUUID());
 		assertThat(response.status()).isEqualTo(404);
