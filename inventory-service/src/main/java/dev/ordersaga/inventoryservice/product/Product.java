@@ -2,6 +2,7 @@ package dev.ordersaga.inventoryservice.product;
 
 import java.math.BigDecimal;
 
+import dev.ordersaga.events.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -60,8 +61,7 @@ public class Product {
 	 */
 	void replace(String name, BigDecimal unitPrice, String currency, int onHand) {
 		if (onHand < this.reserved) {
-			throw new IllegalArgumentException(
-					"onHand " + onHand + " is below the " + this.reserved + " units reserved for open orders");
+			throw new StockBelowReservedException(onHand, this.reserved);
 		}
 		this.name = name;
 		this.unitPrice = unitPrice;
@@ -83,6 +83,7 @@ public class Product {
 
 	/** Reserved units leave the warehouse: the order was confirmed. */
 	public void commit(int quantity) {
+		requireReserved(quantity);
 		this.reserved -= quantity;
 		this.onHand -= quantity;
 		this.shipped += quantity;
@@ -90,13 +91,24 @@ public class Product {
 
 	/** Reserved units become available again. */
 	public void release(int quantity) {
+		requireReserved(quantity);
 		this.reserved -= quantity;
 	}
 
 	/** Units that had left come back: a confirmed order was cancelled. */
 	public void restock(int quantity) {
+		if (quantity > this.shipped) {
+			throw new IllegalStateException(
+					"Only " + this.shipped + " of " + this.sku + " shipped, cannot put back " + quantity);
+		}
 		this.onHand += quantity;
 		this.shipped -= quantity;
+	}
+
+	private void requireReserved(int quantity) {
+		if (quantity > this.reserved) {
+			throw new IllegalStateException("Only " + this.reserved + " of " + this.sku + " reserved, not " + quantity);
+		}
 	}
 
 	public int available() {
@@ -117,6 +129,11 @@ public class Product {
 
 	public String currency() {
 		return this.currency;
+	}
+
+	/** The unit price in the product's currency. */
+	public Money price() {
+		return new Money(this.unitPrice, this.currency);
 	}
 
 	public int onHand() {
