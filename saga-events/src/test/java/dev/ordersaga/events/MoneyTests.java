@@ -55,14 +55,11 @@ class MoneyTests {
 	}
 
 	@Test
-	void aReservationsTotalIsItsLinesPricedInItsCurrency() {
-		InventoryUpdated reserved = InventoryUpdated.reserved(this.orderId, "c-1",
-				List.of(new PricedLine("SKU-1", 2, new BigDecimal("12.50")),
-						new PricedLine("SKU-2", 1, new BigDecimal("3.00"))),
-				"USD");
-		assertThat(reserved.total()).isEqualTo(Money.of("28.00", "USD"));
-		assertThat(reserved.totalAmount()).isEqualByComparingTo("28.00");
-		assertThat(reserved.currency()).isEqualTo("USD");
+	void aReservationsTotalIsMoneyInItsCurrency() {
+		PricedLine threeAtTwoFifty = new PricedLine("SKU-1", 3, new BigDecimal("2.50"));
+		assertThat(threeAtTwoFifty.amountIn("USD")).isEqualTo(Money.of("7.50", "USD"));
+		assertThat(InventoryUpdated.reserved(this.orderId, "c-1", List.of(threeAtTwoFifty), "USD").total())
+			.isEqualTo(Money.of("7.50", "USD"));
 	}
 
 	@Test
