@@ -30,9 +30,4 @@ public record PaymentCompleted(OrderId orderId, PaymentStatus status, BigDecimal
 		return new PaymentCompleted(orderId, PaymentStatus.REFUNDED, amount.amount(), amount.currency(), null);
 	}
 
-	/** The amount with its currency. */
-	public Money money() {
-		return new Money(this.amount, this.currency);
-	}
-
 }

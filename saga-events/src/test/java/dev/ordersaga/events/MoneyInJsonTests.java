@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The money type changes no event's JSON: amounts still travel as a number and a currency
- * code, and the derived {@code total()} and {@code money()} are not fields.
+ * code, and the derived {@code total()} is not a field.
  */
 class MoneyInJsonTests {
 

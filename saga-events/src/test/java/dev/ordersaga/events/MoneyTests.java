@@ -83,7 +83,7 @@ class MoneyTests {
 			.isEqualTo(new PaymentCompleted(this.orderId, PaymentStatus.CHARGED, total.amount(), "EUR", null));
 		assertThat(PaymentCompleted.declined(this.orderId, total, DeclineReason.CURRENCY_MISMATCH).reason())
 			.isEqualTo(DeclineReason.CURRENCY_MISMATCH);
-		assertThat(PaymentCompleted.refunded(this.orderId, total).money()).isEqualTo(total);
+		assertThat(PaymentCompleted.refunded(this.orderId, total).status()).isEqualTo(PaymentStatus.REFUNDED);
 	}
 
 }

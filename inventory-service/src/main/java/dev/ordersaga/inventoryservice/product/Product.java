@@ -2,7 +2,6 @@ package dev.ordersaga.inventoryservice.product;
 
 import java.math.BigDecimal;
 
-import dev.ordersaga.events.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -129,11 +128,6 @@ public class Product {
 
 	public String currency() {
 		return this.currency;
-	}
-
-	/** The unit price in the product's currency. */
-	public Money price() {
-		return new Money(this.unitPrice, this.currency);
 	}
 
 	public int onHand() {

@@ -2,7 +2,6 @@ package dev.ordersaga.inventoryservice.product;
 
 import java.math.BigDecimal;
 
-import dev.ordersaga.events.Money;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -121,11 +120,6 @@ class ProductTests {
 		assertThatIllegalStateException().isThrownBy(() -> product.restock(3))
 			.withMessage("Only 2 of SKU-1 shipped, cannot put back 3");
 		assertThat(product.onHand()).isEqualTo(8);
-	}
-
-	@Test
-	void isPricedInItsCurrency() {
-		assertThat(product(1).price()).isEqualTo(Money.of("12.50", "EUR"));
 	}
 
 	@Test
