@@ -20,18 +20,31 @@ public record InventoryUpdated(OrderId orderId, String customerId, InventoryStat
 		lines = (lines != null) ? List.copyOf(lines) : List.of();
 		if (status == InventoryStatus.RESERVED) {
 			Require.nonEmpty(lines, "lines");
-			Require.present(totalAmount, "totalAmount");
-			Require.text(currency, "currency");
+			// the total is money: an amount and an ISO currency code
+			new Money(Require.present(totalAmount, "totalAmount"), Require.text(currency, "currency"));
 		}
 		if (status == InventoryStatus.REJECTED) {
 			Require.present(reason, "reason");
 		}
 	}
 
+	/**
+	 * Stock reserved for the order, its lines priced in {@code currency} (every line in
+	 * the same one) and totalled.
+	 */
 	public static InventoryUpdated reserved(OrderId orderId, String customerId, List<PricedLine> lines,
 			String currency) {
-		BigDecimal total = lines.stream().map(PricedLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-		return new InventoryUpdated(orderId, customerId, InventoryStatus.RESERVED, null, lines, total, currency);
+		Money total = lines.stream().map((line) -> line.amountIn(currency)).reduce(Money.zero(currency), Money::plus);
+		return new InventoryUpdated(orderId, customerId, InventoryStatus.RESERVED, null, lines, total.amount(),
+				currency);
+	}
+
+	/** The total to charge; only a reservation ({@code RESERVED}) has one. */
+	public Money total() {
+		if (this.totalAmount == null || this.currency == null) {
+			throw new IllegalStateException("A " + this.status + " update of " + this.orderId + " has no total");
+		}
+		return new Money(this.totalAmount, this.currency);
 	}
 
 	public static InventoryUpdated rejected(OrderId orderId, String customerId, RejectionReason reason) {

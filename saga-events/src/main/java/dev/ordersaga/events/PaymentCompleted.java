@@ -18,4 +18,16 @@ public record PaymentCompleted(OrderId orderId, PaymentStatus status, BigDecimal
 		}
 	}
 
+	public static PaymentCompleted charged(OrderId orderId, Money amount) {
+		return new PaymentCompleted(orderId, PaymentStatus.CHARGED, amount.amount(), amount.currency(), null);
+	}
+
+	public static PaymentCompleted declined(OrderId orderId, Money amount, DeclineReason reason) {
+		return new PaymentCompleted(orderId, PaymentStatus.DECLINED, amount.amount(), amount.currency(), reason);
+	}
+
+	public static PaymentCompleted refunded(OrderId orderId, Money amount) {
+		return new PaymentCompleted(orderId, PaymentStatus.REFUNDED, amount.amount(), amount.currency(), null);
+	}
+
 }

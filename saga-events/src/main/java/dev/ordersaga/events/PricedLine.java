@@ -2,7 +2,10 @@ package dev.ordersaga.events;
 
 import java.math.BigDecimal;
 
-/** A reserved order line with the unit price inventory charged for it. */
+/**
+ * A reserved order line with the unit price inventory charged for it. The currency is the
+ * reservation's: every line of an order is priced in the same one.
+ */
 public record PricedLine(String sku, int quantity, BigDecimal unitPrice) {
 
 	public PricedLine {
@@ -10,8 +13,9 @@ public record PricedLine(String sku, int quantity, BigDecimal unitPrice) {
 		Require.present(unitPrice, "unitPrice");
 	}
 
-	public BigDecimal amount() {
-		return this.unitPrice.multiply(BigDecimal.valueOf(this.quantity));
+	/** What the line costs, priced in the reservation's currency. */
+	public Money amountIn(String currency) {
+		return new Money(this.unitPrice, currency).times(this.quantity);
 	}
 
 }

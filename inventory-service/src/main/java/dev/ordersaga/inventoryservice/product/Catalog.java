@@ -3,12 +3,13 @@ package dev.ordersaga.inventoryservice.product;
 import java.math.BigDecimal;
 import java.util.List;
 
-import dev.ordersaga.messaging.web.Problems;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creating, replacing and reading products. */
+/**
+ * Creating, replacing and reading products. Fails with {@link UnknownProductException}
+ * and {@link StockBelowReservedException}.
+ */
 @Service
 class Catalog {
 
@@ -26,18 +27,13 @@ class Catalog {
 			this.products.save(new Product(sku, name, unitPrice, currency, onHand));
 			return true;
 		}
-		try {
-			existing.get(0).replace(name, unitPrice, currency, onHand);
-		}
-		catch (IllegalArgumentException ex) {
-			throw Problems.conflict(ex.getMessage());
-		}
+		existing.get(0).replace(name, unitPrice, currency, onHand);
 		return false;
 	}
 
 	@Transactional(readOnly = true)
 	public Product find(String sku) {
-		return this.products.findById(sku).orElseThrow(() -> Problems.notFound("No product " + sku));
+		return this.products.findById(sku).orElseThrow(() -> new UnknownProductException(sku));
 	}
 
 	@Transactional(readOnly = true)

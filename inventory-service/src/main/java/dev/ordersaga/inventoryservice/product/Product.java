@@ -60,8 +60,7 @@ public class Product {
 	 */
 	void replace(String name, BigDecimal unitPrice, String currency, int onHand) {
 		if (onHand < this.reserved) {
-			throw new IllegalArgumentException(
-					"onHand " + onHand + " is below the " + this.reserved + " units reserved for open orders");
+			throw new StockBelowReservedException(onHand, this.reserved);
 		}
 		this.name = name;
 		this.unitPrice = unitPrice;
@@ -83,6 +82,7 @@ public class Product {
 
 	/** Reserved units leave the warehouse: the order was confirmed. */
 	public void commit(int quantity) {
+		requireReserved(quantity);
 		this.reserved -= quantity;
 		this.onHand -= quantity;
 		this.shipped += quantity;
@@ -90,13 +90,24 @@ public class Product {
 
 	/** Reserved units become available again. */
 	public void release(int quantity) {
+		requireReserved(quantity);
 		this.reserved -= quantity;
 	}
 
 	/** Units that had left come back: a confirmed order was cancelled. */
 	public void restock(int quantity) {
+		if (quantity > this.shipped) {
+			throw new IllegalStateException(
+					"Only " + this.shipped + " of " + this.sku + " shipped, cannot put back " + quantity);
+		}
 		this.onHand += quantity;
 		this.shipped -= quantity;
+	}
+
+	private void requireReserved(int quantity) {
+		if (quantity > this.reserved) {
+			throw new IllegalStateException("Only " + this.reserved + " of " + this.sku + " reserved, not " + quantity);
+		}
 	}
 
 	public int available() {

@@ -1,7 +1,7 @@
 package dev.ordersaga.inventoryservice.reservation;
 
 /** Where an order's stock is. */
-public enum ReservationStatus {
+enum ReservationStatus {
 
 	/** Units are held for the order. */
 	RESERVED,

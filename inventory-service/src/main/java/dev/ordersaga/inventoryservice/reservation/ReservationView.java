@@ -15,7 +15,7 @@ record ReservationView(UUID orderId, String customerId, ReservationStatus status
 	}
 
 	static ReservationView of(Reservation reservation) {
-		return new ReservationView(reservation.orderId(), reservation.customerId(), reservation.status(),
+		return new ReservationView(reservation.orderId().value(), reservation.customerId(), reservation.status(),
 				reservation.reason(),
 				reservation.pricedLines()
 					.stream()

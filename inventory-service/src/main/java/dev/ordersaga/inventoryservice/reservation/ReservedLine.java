@@ -8,7 +8,7 @@ import jakarta.persistence.Embeddable;
 
 /** Units of one product held for an order, at the price they were reserved for. */
 @Embeddable
-public class ReservedLine {
+class ReservedLine {
 
 	@Column(nullable = false)
 	private String sku;
@@ -29,11 +29,11 @@ public class ReservedLine {
 		this.unitPrice = unitPrice;
 	}
 
-	public String sku() {
+	String sku() {
 		return this.sku;
 	}
 
-	public int quantity() {
+	int quantity() {
 		return this.quantity;
 	}
 

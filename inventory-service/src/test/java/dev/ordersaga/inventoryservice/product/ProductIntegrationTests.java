@@ -69,8 +69,8 @@ class ProductIntegrationTests extends InventoryServiceIntegrationTest {
 					() -> assertThat(this.http.get("/products/" + sku).body().get("reserved").asInt()).isEqualTo(6));
 
 		HttpJson.Response refused = put(sku, 5);
-		assertThat(refused.status()).isEqualTo(409);
-		assertThat(refused.body().get("detail").asString()).contains("below the 6 units reserved");
+		assertProblem(refused, 409, "Conflict", "onHand 5 is below the 6 units reserved for open orders",
+				"/products/" + sku);
 		assertThat(this.http.get("/products/" + sku).body().get("onHand").asInt()).isEqualTo(10);
 	}
 
@@ -98,10 +98,7 @@ class ProductIntegrationTests extends InventoryServiceIntegrationTest {
 	@Test
 	void anUnknownProductIsNotFound() {
 		String sku = "SKU-" + UUID.randomUUID();
-		HttpJson.Response response = this.http.get("/products/" + sku);
-		assertThat(response.status()).isEqualTo(404);
-		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
-		assertThat(response.body().get("detail").asString()).contains(sku);
+		assertProblem(this.http.get("/products/" + sku), 404, "Not Found", "No product " + sku, "/products/" + sku);
 	}
 
 	@Test
@@ -148,6 +145,18 @@ class ProductIntegrationTests extends InventoryServiceIntegrationTest {
 		HttpJson.Response response = this.http.put("/products/SKU-" + UUID.randomUUID(), "{\"name\":");
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+	}
+
+	private static void assertProblem(HttpJson.Response response, int status, String title, String detail,
+			String instance) {
+		assertThat(response.status()).isEqualTo(status);
+		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+		JsonNode problem = response.body();
+		assertThat(problem.propertyNames()).containsExactlyInAnyOrder("title", "status", "detail", "instance");
+		assertThat(problem.get("title").asString()).isEqualTo(title);
+		assertThat(problem.get("status").asInt()).isEqualTo(status);
+		assertThat(problem.get("detail").asString()).isEqualTo(detail);
+		assertThat(problem.get("instance").asString()).isEqualTo(instance);
 	}
 
 	private HttpJson.Response put(String sku, int onHand) {

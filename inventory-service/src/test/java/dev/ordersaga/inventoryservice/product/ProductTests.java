@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /** A product's stock rules: what is on hand, reserved and available. */
@@ -95,10 +95,31 @@ class ProductTests {
 	void refusesToCountFewerUnitsOnHandThanAreReserved() {
 		Product product = product(10);
 		product.reserve(8);
-		assertThatIllegalArgumentException()
+		assertThatExceptionOfType(StockBelowReservedException.class)
 			.isThrownBy(() -> product.replace("Widget", new BigDecimal("12.50"), "EUR", 5))
-			.withMessageContaining("below the 8 units reserved");
+			.withMessage("onHand 5 is below the 8 units reserved for open orders");
 		assertThat(product.onHand()).isEqualTo(10);
+	}
+
+	@Test
+	void refusesToCommitOrReleaseMoreUnitsThanAreReserved() {
+		Product product = product(10);
+		product.reserve(2);
+		assertThatIllegalStateException().isThrownBy(() -> product.commit(3))
+			.withMessage("Only 2 of SKU-1 reserved, not 3");
+		assertThatIllegalStateException().isThrownBy(() -> product.release(3));
+		assertThat(product.reserved()).isEqualTo(2);
+		assertThat(product.onHand()).isEqualTo(10);
+	}
+
+	@Test
+	void refusesToPutBackMoreUnitsThanLeft() {
+		Product product = product(10);
+		product.reserve(2);
+		product.commit(2);
+		assertThatIllegalStateException().isThrownBy(() -> product.restock(3))
+			.withMessage("Only 2 of SKU-1 shipped, cannot put back 3");
+		assertThat(product.onHand()).isEqualTo(8);
 	}
 
 	@Test

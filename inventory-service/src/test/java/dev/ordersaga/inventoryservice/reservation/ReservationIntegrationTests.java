@@ -99,6 +99,33 @@ class ReservationIntegrationTests extends InventoryServiceIntegrationTest {
 	}
 
 	@Test
+	void rejectsOrderWhoseLinesMixCurrenciesAndReservesNothing() {
+		String euros = stock("12.50", 10);
+		String dollars = stock("3.20", "USD", 5);
+		OrderId orderId = OrderId.random();
+		this.publisher.publish(order(orderId, "c-mixed", new OrderLine(euros, 1), new OrderLine(dollars, 1)));
+
+		assertThat(awaitUpdate(orderId, InventoryStatus.REJECTED))
+			.isEqualTo(InventoryUpdated.rejected(orderId, "c-mixed", RejectionReason.MIXED_CURRENCIES));
+		assertStock(euros, 10, 0);
+		assertStock(dollars, 5, 0);
+		JsonNode reservation = this.http.get("/reservations?orderId=" + orderId).body().get(0);
+		assertThat(reservation.get("status").asString()).isEqualTo("REJECTED");
+		assertThat(reservation.get("reason").asString()).isEqualTo("MIXED_CURRENCIES");
+	}
+
+	@Test
+	void pricesAnOrderInTheCurrencyOfItsProducts() {
+		String dollars = stock("3.20", "USD", 5);
+		OrderId orderId = OrderId.random();
+		this.publisher.publish(order(orderId, "c-dollars", new OrderLine(dollars, 2)));
+
+		InventoryUpdated reserved = awaitUpdate(orderId, InventoryStatus.RESERVED);
+		assertThat(reserved.totalAmount()).isEqualByComparingTo("6.40");
+		assertThat(reserved.currency()).isEqualTo("USD");
+	}
+
+	@Test
 	void rejectsAnOrderForAnUnknownSku() {
 		String widget = stock("12.50", 10);
 		OrderId orderId = OrderId.random();
@@ -241,9 +268,13 @@ class ReservationIntegrationTests extends InventoryServiceIntegrationTest {
 	}
 
 	private String stock(String unitPrice, int onHand) {
+		return stock(unitPrice, "EUR", onHand);
+	}
+
+	private String stock(String unitPrice, String currency, int onHand) {
 		String sku = "SKU-" + UUID.randomUUID();
-		HttpJson.Response created = this.http.put("/products/" + sku,
-				"{\"name\":\"Widget\",\"unitPrice\":" + unitPrice + ",\"currency\":\"EUR\",\"onHand\":" + onHand + "}");
+		HttpJson.Response created = this.http.put("/products/" + sku, "{\"name\":\"Widget\",\"unitPrice\":" + unitPrice
+				+ ",\"currency\":\"" + currency + "\",\"onHand\":" + onHand + "}");
 		assertThat(created.status()).isEqualTo(201);
 		return sku;
 	}

@@ -2,14 +2,16 @@ package dev.ordersaga.paymentservice.account;
 
 import java.math.BigDecimal;
 
+import dev.ordersaga.events.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * A customer's account; its balance never goes below zero. {@code deposited} counts the
- * money put in through the API, so the balance can be checked against the charges.
+ * A customer's account, held in one currency; its balance never goes below zero, and
+ * money in another currency never enters or leaves it. {@code deposited} counts the money
+ * put in through the API, so the balance can be checked against the charges.
  */
 @Entity
 @Table(name = "account")
@@ -45,19 +47,32 @@ public class Account {
 		this.currency = currency;
 	}
 
-	public boolean canPay(BigDecimal amount, String currency) {
-		return this.currency.equals(currency) && this.balance.compareTo(amount) >= 0;
+	public boolean holds(String currency) {
+		return this.currency.equals(currency);
 	}
 
-	public void debit(BigDecimal amount) {
-		if (this.balance.compareTo(amount) < 0) {
+	/** Whether the balance covers {@code amount}, which is in the account's currency. */
+	public boolean canPay(Money amount) {
+		return balanceMoney().isAtLeast(amount);
+	}
+
+	public void debit(Money amount) {
+		if (!canPay(amount)) {
 			throw new IllegalStateException("Balance of " + this.customerId + " is short of " + amount);
 		}
-		this.balance = this.balance.subtract(amount);
+		this.balance = balanceMoney().minus(amount).amount();
 	}
 
-	public void credit(BigDecimal amount) {
-		this.balance = this.balance.add(amount);
+	public void credit(Money amount) {
+		this.balance = balanceMoney().plus(amount).amount();
+	}
+
+	/**
+	 * The balance as money; {@link Money} refuses to add or compare it with another
+	 * currency.
+	 */
+	private Money balanceMoney() {
+		return new Money(this.balance, this.currency);
 	}
 
 	public String customerId() {

@@ -2,16 +2,14 @@ package dev.ordersaga.paymentservice.account;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.List;
 
-import dev.ordersaga.messaging.web.Problems;
-
-import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Opening, replacing and reading accounts. */
+/**
+ * Opening, replacing and reading accounts. Fails with {@link UnknownAccountException}.
+ */
 @Service
 class Accounts {
 
@@ -40,7 +38,7 @@ class Accounts {
 
 	@Transactional(readOnly = true)
 	public Account find(String customerId) {
-		return this.accounts.findById(customerId).orElseThrow(() -> Problems.notFound("No account " + customerId));
+		return this.accounts.findById(customerId).orElseThrow(() -> new UnknownAccountException(customerId));
 	}
 
 }

@@ -1,11 +1,11 @@
 package dev.ordersaga.paymentservice.payment;
 
 /** Where an order's money is. */
-public enum PaymentState {
+enum PaymentState {
 
 	/** The total was taken from the account. */
 	CHARGED,
-	/** Nothing was taken: unknown customer or too little money. */
+	/** Nothing was taken: unknown customer, another currency or too little money. */
 	DECLINED,
 	/** The charge was given back. */
 	REFUNDED,

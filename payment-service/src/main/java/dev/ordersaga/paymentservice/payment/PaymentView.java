@@ -12,7 +12,7 @@ record PaymentView(UUID orderId, String customerId, PaymentState status, BigDeci
 		@Nullable DeclineReason reason, Instant createdAt, Instant updatedAt) {
 
 	static PaymentView of(Payment payment) {
-		return new PaymentView(payment.orderId(), payment.customerId(), payment.status(), payment.amount(),
+		return new PaymentView(payment.orderId().value(), payment.customerId(), payment.status(), payment.amount(),
 				payment.currency(), payment.reason(), payment.createdAt(), payment.updatedAt());
 	}
 

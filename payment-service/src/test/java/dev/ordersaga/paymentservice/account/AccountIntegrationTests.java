@@ -38,7 +38,12 @@ class AccountIntegrationTests extends PaymentServiceIntegrationTest {
 		HttpJson.Response response = this.http.get("/accounts/" + customer);
 		assertThat(response.status()).isEqualTo(404);
 		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
-		assertThat(response.body().get("detail").asString()).contains(customer);
+		JsonNode problem = response.body();
+		assertThat(problem.propertyNames()).containsExactlyInAnyOrder("title", "status", "detail", "instance");
+		assertThat(problem.get("title").asString()).isEqualTo("Not Found");
+		assertThat(problem.get("status").asInt()).isEqualTo(404);
+		assertThat(problem.get("detail").asString()).isEqualTo("No account " + customer);
+		assertThat(problem.get("instance").asString()).isEqualTo("/accounts/" + customer);
 	}
 
 	@Test

@@ -93,6 +93,23 @@ class PaymentIntegrationTests extends PaymentServiceIntegrationTest {
 	}
 
 	@Test
+	void declinesAChargeInAnotherCurrencyThanTheAccountsAndLeavesTheBalance() {
+		String customer = openAccount("1000.00");
+		OrderId orderId = OrderId.random();
+		this.publisher.publish(reservation(orderId, customer, "USD"));
+
+		PaymentCompleted declined = awaitPayment(orderId, PaymentStatus.DECLINED);
+		assertThat(declined.reason()).isEqualTo(DeclineReason.CURRENCY_MISMATCH);
+		assertThat(declined.amount()).isEqualByComparingTo("25.00");
+		assertThat(declined.currency()).isEqualTo("USD");
+		assertThat(balance(customer)).isEqualByComparingTo("1000.00");
+		JsonNode payment = onlyPayment(orderId);
+		assertThat(payment.get("status").asString()).isEqualTo("DECLINED");
+		assertThat(payment.get("reason").asString()).isEqualTo("CURRENCY_MISMATCH");
+		assertThat(payment.get("currency").asString()).isEqualTo("USD");
+	}
+
+	@Test
 	void declinesACustomerWithoutAnAccount() {
 		String stranger = "c-" + UUID.randomUUID();
 		OrderId orderId = OrderId.random();
@@ -272,8 +289,13 @@ class PaymentIntegrationTests extends PaymentServiceIntegrationTest {
 
 	/** A reservation of two units at 12.50: 25.00 EUR to charge. */
 	private static InventoryUpdated reservation(OrderId orderId, String customer) {
+		return reservation(orderId, customer, "EUR");
+	}
+
+	/** A reservation of two units at 12.50: 25.00 to charge, in {@code currency}. */
+	private static InventoryUpdated reservation(OrderId orderId, String customer, String currency) {
 		return InventoryUpdated.reserved(orderId, customer,
-				List.of(new PricedLine("SKU-" + orderId, 2, new BigDecimal("12.50"))), "EUR");
+				List.of(new PricedLine("SKU-" + orderId, 2, new BigDecimal("12.50"))), currency);
 	}
 
 	private PaymentCompleted awaitPayment(OrderId orderId, PaymentStatus status) {
