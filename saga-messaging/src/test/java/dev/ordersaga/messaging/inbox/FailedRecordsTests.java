@@ -1,16 +1,27 @@
 package dev.ordersaga.messaging.inbox;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 
+import dev.ordersaga.events.EventHeaders;
 import dev.ordersaga.messaging.inbox.InboxFixtures.CollectedDeadLetters;
+import dev.ordersaga.messaging.kafka.DeadLetters;
 import dev.ordersaga.messaging.kafka.EventCodec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.mock.MockProducerFactory;
 
 import static dev.ordersaga.messaging.inbox.InboxFixtures.GROUP;
 import static dev.ordersaga.messaging.inbox.InboxFixtures.garbage;
@@ -82,6 +93,40 @@ class FailedRecordsTests {
 		assertThatExceptionOfType(BatchListenerFailedException.class)
 			.isThrownBy(() -> this.failures.failed(record, new IllegalStateException("boom")))
 			.withStackTraceContaining("attempt 1 of 2");
+	}
+
+	@Test
+	void sendsARecordOutOfAttemptsToItsDeadLetterTopicWithWhatOperatorsRead() {
+		MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(),
+				new ByteArraySerializer());
+		FailedRecords failures = new FailedRecords(new FailureClassification(this.attempts, 1), this.attempts,
+				this.unreadable,
+				new DeadLetters(new KafkaTemplate<>(new MockProducerFactory<>(() -> producer)), this.meters, GROUP),
+				new InboxMetrics(this.meters));
+		ConsumerRecord<String, byte[]> record = record(orderCreated());
+
+		failures.failed(record,
+				new IllegalStateException("could not reserve", new SQLException("no row for SKU-1", "02000")));
+
+		assertThat(producer.history()).singleElement().satisfies((letter) -> {
+			assertThat(letter.topic()).isEqualTo("order.created.dlq");
+			assertThat(letter.partition()).isEqualTo(record.partition());
+			assertThat(letter.key()).isEqualTo(record.key());
+			assertThat(letter.value()).isEqualTo(record.value());
+			assertThat(header(letter, "kafka_dlt-exception-fqcn")).isEqualTo(RetriesExhaustedException.class.getName());
+			assertThat(header(letter, "kafka_dlt-exception-cause-fqcn")).isEqualTo(SQLException.class.getName());
+			assertThat(header(letter, "kafka_dlt-exception-message"))
+				.isEqualTo("failed 1 times, last with java.sql.SQLException: no row for SKU-1");
+			assertThat(header(letter, "kafka_dlt-exception-stacktrace")).contains("Caused by: java.sql.SQLException");
+			assertThat(header(letter, "kafka_dlt-original-consumer-group")).isEqualTo(GROUP);
+			assertThat(header(letter, EventHeaders.ATTEMPTS)).isEqualTo("1");
+		});
+	}
+
+	private static String header(ProducerRecord<?, ?> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		assertThat(header).as(name).isNotNull();
+		return new String(header.value(), StandardCharsets.UTF_8);
 	}
 
 	/** Remembers dead-lettered unreadable records in memory, as Redis would. */
