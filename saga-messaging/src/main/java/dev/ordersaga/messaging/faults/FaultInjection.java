@@ -5,6 +5,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.ordersaga.messaging.SagaProperties;
+import dev.ordersaga.messaging.Sleep;
 import dev.ordersaga.messaging.kafka.ReceivedEvent;
 
 /**
@@ -73,21 +74,12 @@ public class FaultInjection {
 			return;
 		}
 		if (!current.latency().isZero()) {
-			pause(current.latency());
+			Sleep.sleep(current.latency());
 		}
 		if (this.failNext.getAndUpdate((left) -> Math.max(0, left - 1)) > 0
 				|| (current.failureRate() > 0 && ThreadLocalRandom.current().nextDouble() < current.failureRate())) {
 			this.injected.incrementAndGet();
 			throw new InjectedFaultException("injected fault handling " + event.payload().type() + " " + event.id());
-		}
-	}
-
-	private static void pause(Duration latency) {
-		try {
-			Thread.sleep(latency);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 		}
 	}
 

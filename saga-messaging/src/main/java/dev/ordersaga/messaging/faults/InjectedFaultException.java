@@ -1,7 +1,7 @@
 package dev.ordersaga.messaging.faults;
 
 /** A failure the fault switch made up; handled like any other failure of a handler. */
-public class InjectedFaultException extends RuntimeException {
+class InjectedFaultException extends RuntimeException {
 
 	InjectedFaultException(String message) {
 		super(message);

@@ -49,8 +49,8 @@ class AttemptCounter {
 		return this.local.merge(key, 1L, Long::sum);
 	}
 
-	/** Forgets the record's attempts once it succeeded. */
-	void succeeded(ConsumerRecord<?, ?> record) {
+	/** Forgets the record's attempts once it succeeded or was dead-lettered. */
+	void forget(ConsumerRecord<?, ?> record) {
 		String key = key(record);
 		this.local.remove(key);
 		try {

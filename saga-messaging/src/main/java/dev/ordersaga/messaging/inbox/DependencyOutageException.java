@@ -5,7 +5,7 @@ package dev.ordersaga.messaging.inbox;
  * of the record: it is retried until the dependency is back, never dead-lettered, and the
  * attempt is not counted against it.
  */
-public class DependencyOutageException extends RuntimeException {
+class DependencyOutageException extends RuntimeException {
 
 	DependencyOutageException(String message, Throwable cause) {
 		super(message, cause);

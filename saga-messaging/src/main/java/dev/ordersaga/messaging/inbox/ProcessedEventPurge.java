@@ -1,13 +1,14 @@
 package dev.ordersaga.messaging.inbox;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.ordersaga.messaging.SagaProperties;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,16 +30,19 @@ public class ProcessedEventPurge implements SmartLifecycle {
 
 	private final Duration retention;
 
-	private ScheduledExecutorService timer;
+	private final Clock clock;
 
-	ProcessedEventPurge(JdbcTemplate jdbc, SagaProperties properties) {
+	private @Nullable ScheduledExecutorService timer;
+
+	ProcessedEventPurge(JdbcTemplate jdbc, SagaProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.retention = properties.idempotency().retention();
+		this.clock = clock;
 	}
 
 	/** Deletes expired rows; returns how many. */
 	public int purge() {
-		Timestamp cutoff = Timestamp.from(Instant.now().minus(this.retention));
+		Timestamp cutoff = Timestamp.from(this.clock.instant().minus(this.retention));
 		int deleted = 0;
 		int batch;
 		do {
@@ -52,9 +56,10 @@ public class ProcessedEventPurge implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.timer = Executors
+		ScheduledExecutorService timer = Executors
 			.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("inbox-purge").factory());
-		this.timer.scheduleWithFixedDelay(() -> {
+		this.timer = timer;
+		timer.scheduleWithFixedDelay(() -> {
 			try {
 				int deleted = purge();
 				if (deleted > 0) {
@@ -69,14 +74,16 @@ public class ProcessedEventPurge implements SmartLifecycle {
 
 	@Override
 	public void stop() {
-		if (this.timer != null) {
-			this.timer.shutdownNow();
+		ScheduledExecutorService timer = this.timer;
+		if (timer != null) {
+			timer.shutdownNow();
 		}
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.timer != null && !this.timer.isShutdown();
+		ScheduledExecutorService timer = this.timer;
+		return timer != null && !timer.isShutdown();
 	}
 
 }

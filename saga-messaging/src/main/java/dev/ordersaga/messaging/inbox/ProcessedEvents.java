@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * transaction of their effect, so the effect and the mark commit together: a redelivered
  * event finds its mark and is skipped, whatever happened to any cache.
  */
-public class ProcessedEvents {
+class ProcessedEvents {
 
 	private final JdbcTemplate jdbc;
 
@@ -46,6 +46,14 @@ public class ProcessedEvents {
 			marked.add(row.getObject(1, UUID.class));
 		});
 		return marked;
+	}
+
+	/**
+	 * Forgets every event this service processed, in the current transaction; returns how
+	 * many.
+	 */
+	int forgetAll() {
+		return this.jdbc.update("delete from processed_event");
 	}
 
 }

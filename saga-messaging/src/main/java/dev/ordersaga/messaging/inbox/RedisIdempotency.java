@@ -13,7 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.data.redis.connection.RedisStringCommands.SetOption;
+import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.types.Expiration;
 
@@ -30,6 +32,10 @@ class RedisIdempotency {
 	private static final Logger log = LoggerFactory.getLogger(RedisIdempotency.class);
 
 	private static final byte[] IN_FLIGHT = "in-flight".getBytes(StandardCharsets.UTF_8);
+
+	private static final String PREFIX = "saga:processed:";
+
+	private static final int SCAN_BATCH = 1000;
 
 	private static final byte[] DONE = "done".getBytes(StandardCharsets.UTF_8);
 
@@ -130,12 +136,41 @@ class RedisIdempotency {
 		}
 	}
 
+	/**
+	 * Deletes every mark of this group; returns how many. Unlike the other operations,
+	 * this one fails when Redis does: a done mark left behind would make the group skip
+	 * an event it is meant to apply again.
+	 */
+	long forgetAll() {
+		ScanOptions pattern = ScanOptions.scanOptions().match(PREFIX + this.group + ":*").count(SCAN_BATCH).build();
+		long deleted = 0;
+		List<String> batch = new ArrayList<>(SCAN_BATCH);
+		try (Cursor<String> keys = this.redis.scan(pattern)) {
+			while (keys.hasNext()) {
+				batch.add(keys.next());
+				if (batch.size() == SCAN_BATCH) {
+					deleted += unlink(batch);
+				}
+			}
+		}
+		return deleted + unlink(batch);
+	}
+
+	private long unlink(List<String> keys) {
+		if (keys.isEmpty()) {
+			return 0;
+		}
+		Long deleted = this.redis.unlink(keys);
+		keys.clear();
+		return (deleted != null) ? deleted : 0;
+	}
+
 	private byte[] key(UUID eventId) {
 		return keyText(eventId).getBytes(StandardCharsets.UTF_8);
 	}
 
 	private String keyText(UUID eventId) {
-		return "saga:processed:" + this.group + ":" + eventId;
+		return PREFIX + this.group + ":" + eventId;
 	}
 
 }

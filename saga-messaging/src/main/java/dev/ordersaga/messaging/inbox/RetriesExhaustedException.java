@@ -1,40 +1,31 @@
 package dev.ordersaga.messaging.inbox;
 
+import org.springframework.core.NestedExceptionUtils;
+
 /**
- * A record failed on every attempt it was allowed: it goes to its dead-letter topic. The
- * last failure is described (its class, message and stack trace) rather than chained as
- * the cause, so that the error handler classifies this exception, and nothing beneath it,
- * as not retryable.
+ * A record failed on every attempt it was allowed. The inbox dead-letters the record with
+ * this exception itself (ADR 0005); it never reaches the container's error handler. Its
+ * cause is the last failure: the dead letter names this class in
+ * {@code kafka_dlt-exception-fqcn}, the last failure's root cause in
+ * {@code kafka_dlt-exception-cause-fqcn}, and {@link #attempts()} in
+ * {@code saga-attempts}.
  */
 public class RetriesExhaustedException extends RuntimeException {
 
 	private final long attempts;
 
-	private final String lastFailure;
-
 	RetriesExhaustedException(long attempts, Throwable lastFailure) {
-		super("failed " + attempts + " times, last with " + rootOf(lastFailure).getClass().getName() + ": "
-				+ rootOf(lastFailure).getMessage());
+		super("failed " + attempts + " times, last with " + describe(lastFailure), lastFailure);
 		this.attempts = attempts;
-		this.lastFailure = rootOf(lastFailure).getClass().getName();
-		setStackTrace(rootOf(lastFailure).getStackTrace());
 	}
 
 	public long attempts() {
 		return this.attempts;
 	}
 
-	/** The class of the exception that made the last attempt fail. */
-	public String lastFailure() {
-		return this.lastFailure;
-	}
-
-	private static Throwable rootOf(Throwable failure) {
-		Throwable root = failure;
-		while (root.getCause() != null) {
-			root = root.getCause();
-		}
-		return root;
+	private static String describe(Throwable failure) {
+		Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
+		return root.getClass().getName() + ": " + root.getMessage();
 	}
 
 }

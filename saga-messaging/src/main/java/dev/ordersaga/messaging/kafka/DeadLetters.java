@@ -3,6 +3,7 @@ package dev.ordersaga.messaging.kafka;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 import dev.ordersaga.events.EventHeaders;
 import dev.ordersaga.events.Topics;
@@ -15,16 +16,18 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.ErrorHandlingUtils;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 
 /**
  * Publishes a record that cannot be processed to {@code <topic>.dlq}, on the same
  * partition, with its original bytes, Spring Kafka's {@code kafka_dlt-*} headers (the
- * exception headers describe the failure's real cause, not the listener's wrappers) and
- * {@code saga-attempts}. The send is synchronous: when it fails, the caller fails and the
- * record is tried again, so no record is dropped on the way to its dead-letter topic.
+ * exception headers describe the failure and its root cause, not the listener's wrapper)
+ * and {@code saga-attempts}. Only the inbox sends here (ADR 0005). The send is
+ * synchronous: when it fails, the caller fails and the record is tried again, so no
+ * record is dropped on the way to its dead-letter topic.
  */
 public class DeadLetters {
 
@@ -37,7 +40,7 @@ public class DeadLetters {
 		this.recoverer = new DeadLetterPublishingRecoverer(kafka,
 				(record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), record.partition()));
 		this.recoverer.setHeadersFunction((record, exception) -> {
-			Throwable cause = explanation(exception);
+			Exception cause = explanation(exception);
 			meters.counter("saga.dead.letters", "topic", record.topic(), "exception", cause.getClass().getSimpleName())
 				.increment();
 			long attempts = (cause instanceof RetriesExhaustedException exhausted) ? exhausted.attempts() : 1;
@@ -49,37 +52,28 @@ public class DeadLetters {
 
 	/** Dead-letters the record because of the given failure. */
 	public void send(ConsumerRecord<?, ?> record, Exception failure) {
-		recover(record, new ListenerExecutionFailedException(failure.getMessage(), this.group, failure));
+		// the recoverer reads the original consumer group from the listener's wrapper
+		this.recoverer.accept(record, null,
+				new ListenerExecutionFailedException(failure.getMessage(), this.group, failure));
 	}
 
-	/** As the error handler's recoverer: the failure arrives wrapped by the container. */
-	void recover(ConsumerRecord<?, ?> record, Exception failure) {
-		this.recoverer.accept(record, null, failure);
-	}
-
-	private static Throwable explanation(Throwable exception) {
-		Throwable cause = exception;
-		while ((cause instanceof ListenerExecutionFailedException || cause instanceof BatchListenerFailedException)
-				&& cause.getCause() != null) {
-			cause = cause.getCause();
-		}
-		return cause;
+	/** The failure inside the listener's wrapper. */
+	private static Exception explanation(Exception exception) {
+		return Objects.requireNonNull(ErrorHandlingUtils.unwrapIfNeeded(exception));
 	}
 
 	private static void describeCause(Headers headers, Exception exception, boolean isKey,
 			DeadLetterPublishingRecoverer.HeaderNames names) {
-		Throwable cause = explanation(exception);
+		Exception failure = explanation(exception);
 		DeadLetterPublishingRecoverer.HeaderNames.ExceptionInfo info = names.getExceptionInfo();
-		headers.add(info.getExceptionFqcn(), utf8(cause.getClass().getName()));
-		if (cause instanceof RetriesExhaustedException exhausted) {
-			headers.add(info.getExceptionCauseFqcn(), utf8(exhausted.lastFailure()));
+		headers.add(info.getExceptionFqcn(), utf8(failure.getClass().getName()));
+		Throwable rootCause = NestedExceptionUtils.getRootCause(failure);
+		if (rootCause != null) {
+			headers.add(info.getExceptionCauseFqcn(), utf8(rootCause.getClass().getName()));
 		}
-		else if (cause.getCause() != null) {
-			headers.add(info.getExceptionCauseFqcn(), utf8(cause.getCause().getClass().getName()));
-		}
-		headers.add(info.getExceptionMessage(), utf8(String.valueOf(cause.getMessage())));
+		headers.add(info.getExceptionMessage(), utf8(String.valueOf(failure.getMessage())));
 		StringWriter trace = new StringWriter();
-		cause.printStackTrace(new PrintWriter(trace));
+		failure.printStackTrace(new PrintWriter(trace));
 		headers.add(info.getExceptionStacktrace(), utf8(trace.toString()));
 	}
 

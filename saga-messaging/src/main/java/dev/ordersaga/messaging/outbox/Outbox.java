@@ -1,7 +1,7 @@
 package dev.ordersaga.messaging.outbox;
 
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -26,10 +26,13 @@ public class Outbox {
 
 	private final OutboxRelay relay;
 
-	Outbox(JdbcTemplate jdbc, EventCodec codec, OutboxRelay relay) {
+	private final Clock clock;
+
+	Outbox(JdbcTemplate jdbc, EventCodec codec, OutboxRelay relay, Clock clock) {
 		this.jdbc = jdbc;
 		this.codec = codec;
 		this.relay = relay;
+		this.clock = clock;
 	}
 
 	public void publish(SagaEvent event) {
@@ -41,7 +44,7 @@ public class Outbox {
 				"insert into outbox_event (event_id, topic, message_key, event_type, payload, traceparent, created_at)"
 						+ " values (?, ?, ?, ?, ?, ?, ?)",
 				UUID.randomUUID(), event.type(), event.orderId().toString(), event.type(), this.codec.write(event),
-				traceparent(event), Timestamp.from(Instant.now()));
+				traceparent(event), Timestamp.from(this.clock.instant()));
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {

@@ -2,6 +2,7 @@ package dev.ordersaga.messaging.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.ordersaga.events.EventHeaders;
 import dev.ordersaga.messaging.SagaProperties;
+import dev.ordersaga.messaging.Sleep;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -26,6 +28,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Publishes outbox rows to Kafka in id order, then deletes them. It wakes when a
@@ -39,6 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutboxRelay implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	/** After a failed round: 200 ms, doubling up to 5 s, for as long as it fails. */
+	private static final BackOff RETRY = retryBackOff();
 
 	private final JdbcTemplate jdbc;
 
@@ -76,6 +84,12 @@ public class OutboxRelay implements SmartLifecycle {
 			.description("Seconds the oldest waiting event has waited")
 			.baseUnit("seconds")
 			.register(meters);
+	}
+
+	private static BackOff retryBackOff() {
+		ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+		backOff.setMaxInterval(5_000);
+		return backOff;
 	}
 
 	/**
@@ -136,6 +150,7 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	private void run() {
+		@Nullable BackOffExecution failing = null;
 		long failures = 0;
 		while (this.running) {
 			try {
@@ -144,6 +159,7 @@ public class OutboxRelay implements SmartLifecycle {
 				while (this.running && publishBatch() == this.settings.batchSize()) {
 					// a full batch: more rows are waiting
 				}
+				failing = null;
 				failures = 0;
 			}
 			catch (InterruptedException ex) {
@@ -151,9 +167,10 @@ public class OutboxRelay implements SmartLifecycle {
 				return;
 			}
 			catch (RuntimeException ex) {
+				failing = (failing != null) ? failing : RETRY.start();
 				failures++;
 				log.warn("Outbox relay could not publish (attempt {}), retrying: {}", failures, ex.toString());
-				pause(Math.min(5_000, 100L << Math.min(failures, 6)));
+				Sleep.sleep(Duration.ofMillis(failing.nextBackOff()));
 			}
 		}
 	}
@@ -206,15 +223,6 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private static RecordHeader header(String name, String value) {
 		return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static void pause(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.ordersaga.messaging.replay;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -10,8 +9,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 
+import dev.ordersaga.messaging.inbox.InboxReset;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -20,9 +19,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.data.redis.core.ScanOptions;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -32,12 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Rebuilds a read model (a projection of events, such as analytics' figures) from the
  * topics. It stops this instance's listeners, so no event is half-applied; clears the
- * read model with the group's idempotency records ({@code processed_event} and its Redis
- * marks) in one go; moves the group's committed offsets to the earliest records; and
- * starts the listeners again, which then consume every retained event into the empty
- * model. The group must have no other member: another instance would go on applying
- * events into the model being cleared, and Kafka does not move the offsets of a group
- * with members.
+ * read model and has the inbox forget what the group processed ({@link InboxReset});
+ * moves the group's committed offsets to the earliest records; and starts the listeners
+ * again, which then consume every retained event into the empty model. The group must
+ * have no other member: another instance would go on applying events into the model being
+ * cleared, and Kafka does not move the offsets of a group with members.
  */
 public class ReadModelRebuild {
 
@@ -49,25 +47,29 @@ public class ReadModelRebuild {
 
 	private final KafkaAdmin kafkaAdmin;
 
-	private final JdbcTemplate jdbc;
+	private final InboxReset inbox;
 
 	private final TransactionTemplate transactions;
 
-	private final StringRedisTemplate redis;
+	/** Asks again every quarter second, for {@link #PATIENCE} at most. */
+	private final RetryTemplate membersLeft = new RetryTemplate(RetryPolicy.builder()
+		.includes(OtherInstancesException.class)
+		.delay(Duration.ofMillis(250))
+		.maxRetries(Long.MAX_VALUE)
+		.timeout(PATIENCE)
+		.build());
 
 	private final String group;
 
 	private final RecentReplays recentReplays;
 
-	public ReadModelRebuild(KafkaListenerEndpointRegistry listeners, KafkaAdmin kafkaAdmin, JdbcTemplate jdbc,
-			PlatformTransactionManager transactionManager, StringRedisTemplate redis, RecentReplays recentReplays,
-			String group) {
+	ReadModelRebuild(KafkaListenerEndpointRegistry listeners, KafkaAdmin kafkaAdmin, InboxReset inbox,
+			PlatformTransactionManager transactionManager, RecentReplays recentReplays, String group) {
 		this.recentReplays = recentReplays;
 		this.listeners = listeners;
 		this.kafkaAdmin = kafkaAdmin;
-		this.jdbc = jdbc;
+		this.inbox = inbox;
 		this.transactions = new TransactionTemplate(transactionManager);
-		this.redis = redis;
 		this.group = group;
 	}
 
@@ -103,9 +105,9 @@ public class ReadModelRebuild {
 		this.listeners.getListenerContainers().forEach(MessageListenerContainer::stop);
 		try (Admin admin = Admin.create(this.kafkaAdmin.getConfigurationProperties())) {
 			awaitNoMembers(admin);
-			int[] cleared = this.transactions.execute((status) -> new int[] { clearReadModel.getAsInt(),
-					this.jdbc.update("delete from processed_event") });
-			long marks = deleteRedisMarks();
+			int[] cleared = this.transactions
+				.execute((status) -> new int[] { clearReadModel.getAsInt(), this.inbox.forgetProcessedEvents() });
+			long marks = this.inbox.forgetRedisMarks();
 			Map<TopicPartition, Long> moved = moveToEarliest(admin);
 			// partitions assigned from here on start at the earliest, not at an older
 			// replay's target
@@ -121,49 +123,30 @@ public class ReadModelRebuild {
 		}
 	}
 
+	/**
+	 * Waits until the group has no member left besides this instance's stopped listeners,
+	 * which leave it at once; another instance does not.
+	 */
 	private void awaitNoMembers(Admin admin) {
-		long deadline = System.nanoTime() + PATIENCE.toNanos();
-		while (true) {
-			ConsumerGroupDescription description = await(
-					admin.describeConsumerGroups(List.of(this.group)).describedGroups().get(this.group));
-			int members = description.members().size();
-			if (members == 0) {
-				return;
-			}
-			if (System.nanoTime() > deadline) {
-				throw new OtherInstancesException("consumer group " + this.group + " still has " + members
-						+ " member(s) with this instance's listeners stopped: other instances are running; "
-						+ "stop them (run one instance) and rebuild again");
-			}
-			pause();
-		}
-	}
-
-	private long deleteRedisMarks() {
-		long deleted = 0;
-		ScanOptions pattern = ScanOptions.scanOptions()
-			.match("saga:processed:" + this.group + ":*")
-			.count(1000)
-			.build();
-		List<String> batch = new ArrayList<>();
-		try (var keys = this.redis.scan(pattern)) {
-			while (keys.hasNext()) {
-				batch.add(keys.next());
-				if (batch.size() == 1000) {
-					deleted += unlink(batch);
+		try {
+			this.membersLeft.execute(() -> {
+				int members = await(admin.describeConsumerGroups(List.of(this.group)).describedGroups().get(this.group))
+					.members()
+					.size();
+				if (members > 0) {
+					throw new OtherInstancesException("consumer group " + this.group + " still has " + members
+							+ " member(s) with this instance's listeners stopped: other instances are running; "
+							+ "stop them (run one instance) and rebuild again");
 				}
+				return members;
+			});
+		}
+		catch (RetryException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
 			}
+			throw new IllegalStateException(ex.getMessage(), ex);
 		}
-		return deleted + unlink(batch);
-	}
-
-	private long unlink(List<String> keys) {
-		if (keys.isEmpty()) {
-			return 0;
-		}
-		Long deleted = this.redis.unlink(keys);
-		keys.clear();
-		return (deleted != null) ? deleted : 0;
 	}
 
 	/**
@@ -204,16 +187,6 @@ public class ReadModelRebuild {
 		}
 		catch (TimeoutException ex) {
 			throw new IllegalStateException("Kafka did not answer within " + PATIENCE.toSeconds() + " s", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted", ex);
-		}
-	}
-
-	private static void pause() {
-		try {
-			Thread.sleep(Duration.ofMillis(250));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

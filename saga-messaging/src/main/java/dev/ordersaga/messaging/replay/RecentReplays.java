@@ -19,7 +19,7 @@ import org.apache.kafka.common.TopicPartition;
  * it, if there is one; seeking a partition whose replay had already been consumed only
  * reads it again, which idempotency makes harmless.
  */
-public final class RecentReplays {
+final class RecentReplays {
 
 	/** Longer than a rebalance after a lost instance (the session timeout) takes. */
 	static final Duration WINDOW = Duration.ofMinutes(2);
@@ -31,7 +31,7 @@ public final class RecentReplays {
 
 	private final Clock clock;
 
-	public RecentReplays(Clock clock) {
+	RecentReplays(Clock clock) {
 		this.clock = clock;
 	}
 

@@ -4,8 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -46,7 +46,7 @@ import org.springframework.kafka.listener.AbstractMessageListenerContainer;
  * a few minutes (an instance starting reads those of the last few minutes too), so a
  * partition that changes hands in a rebalance meanwhile is seeked by its new owner.
  */
-public class ReplayControl implements SmartLifecycle {
+class ReplayControl implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(ReplayControl.class);
 
@@ -64,6 +64,8 @@ public class ReplayControl implements SmartLifecycle {
 
 	private final RecentReplays recent;
 
+	private final Clock clock;
+
 	private volatile boolean running;
 
 	/** Requests from this offset on came after this instance started: it acts on them. */
@@ -73,9 +75,10 @@ public class ReplayControl implements SmartLifecycle {
 
 	private @Nullable Consumer<String, byte[]> consumer;
 
-	public ReplayControl(ConsumerFactory<String, byte[]> consumers, KafkaOperations<String, byte[]> kafka,
-			ObjectProvider<ReplayableListener> listeners, RecentReplays recent, String group) {
+	ReplayControl(ConsumerFactory<String, byte[]> consumers, KafkaOperations<String, byte[]> kafka,
+			ObjectProvider<ReplayableListener> listeners, RecentReplays recent, Clock clock, String group) {
 		this.recent = recent;
+		this.clock = clock;
 		this.consumers = consumers;
 		this.kafka = kafka;
 		this.listeners = listeners;
@@ -107,7 +110,8 @@ public class ReplayControl implements SmartLifecycle {
 		try {
 			this.firstNew = control.endOffsets(List.of(partition), patience).get(partition);
 			OffsetAndTimestamp since = control
-				.offsetsForTimes(Map.of(partition, Instant.now().minus(RecentReplays.WINDOW).toEpochMilli()), patience)
+				.offsetsForTimes(Map.of(partition, this.clock.instant().minus(RecentReplays.WINDOW).toEpochMilli()),
+						patience)
 				.get(partition);
 			control.seek(partition, (since != null) ? since.offset() : this.firstNew);
 		}
@@ -172,7 +176,7 @@ public class ReplayControl implements SmartLifecycle {
 		log.info("Replay {} requested by {} at {}: {} consumes {} again from {} (partition=offset)", request.id(),
 				request.requestedBy(), request.requestedAt(), this.instance, request.topic(), seeked);
 		ReplaySeeked answer = new ReplaySeeked(request.id(), this.group, request.topic(), this.instance, seeked,
-				Instant.now());
+				this.clock.instant());
 		ProducerRecord<String, byte[]> reply = new ProducerRecord<>(Topics.CONTROL, this.group,
 				this.json.writeValueAsBytes(answer));
 		reply.headers().add(EventHeaders.TYPE, ControlTopic.REPLAY_SEEKED.getBytes(StandardCharsets.UTF_8));

@@ -1,6 +1,11 @@
 package dev.ordersaga.messaging.test;
 
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.junit.ArchTest;
@@ -8,10 +13,12 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.jspecify.annotations.Nullable;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The architecture every saga service keeps. A service's {@code ArchitectureTests} runs
@@ -19,6 +26,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * {@code @ArchTest static final ArchTests saga = ArchTests.in(SagaArchitecture.class)}.
  */
 public final class SagaArchitecture {
+
+	// before the rules: their initialisers read these
+	private static final Pattern SERVICE_PACKAGE = Pattern.compile("(dev\\.ordersaga\\.\\w+service)(\\..*)?");
+
+	private static final List<String> DOMAIN_MAY_USE = List.of("java.", "jakarta.persistence.", "org.jspecify.",
+			"dev.ordersaga.events.");
 
 	private static final DescribedPredicate<JavaClass> LISTENERS = DescribedPredicate.describe(
 			"a service's messaging package",
@@ -49,17 +62,28 @@ public final class SagaArchitecture {
 
 	/**
 	 * The saga's rules (entities and their parts) know nothing of Kafka, the web or
-	 * Spring.
+	 * Spring, nor of the shared messaging module that brings them: only of the JDK, JPA's
+	 * annotations, JSpecify, the published events and their own service.
 	 */
 	@ArchTest
 	public static final ArchRule domainIsFreeOfFrameworks = classes().that()
 		.areAnnotatedWith("jakarta.persistence.Entity")
 		.or()
 		.areAnnotatedWith("jakarta.persistence.Embeddable")
-		.should()
-		.onlyDependOnClassesThat()
-		.resideInAnyPackage("java..", "jakarta.persistence..", "org.jspecify..", "dev.ordersaga..")
+		.should(onlyDependOnTheirOwnWorld())
 		.because("the saga's rules are unit-tested without a broker, a container or a database")
+		.allowEmptyShould(true);
+
+	/**
+	 * Feature packages may use one another, but never in a circle: each can be read, and
+	 * changed, starting from the ones it uses.
+	 */
+	@ArchTest
+	public static final ArchRule featuresDoNotDependOnEachOtherInCycles = slices()
+		.matching("dev.ordersaga.(*)service.(*)..")
+		.namingSlices("$1service.$2")
+		.should()
+		.beFreeOfCycles()
 		.allowEmptyShould(true);
 
 	/** Each service's Application class holds the entry point and nothing else. */
@@ -91,6 +115,30 @@ public final class SagaArchitecture {
 		.because("a running group's replay seeks through the listener's seek callbacks");
 
 	private SagaArchitecture() {
+	}
+
+	private static ArchCondition<JavaClass> onlyDependOnTheirOwnWorld() {
+		return new ArchCondition<>(
+				"only depend on " + String.join("., ", DOMAIN_MAY_USE) + ". and their own service's packages") {
+			@Override
+			public void check(JavaClass javaClass, ConditionEvents events) {
+				String service = serviceOf(javaClass.getPackageName());
+				for (Dependency dependency : javaClass.getDirectDependenciesFromSelf()) {
+					String target = dependency.getTargetClass().getBaseComponentType().getPackageName() + ".";
+					boolean allowed = target.equals(".") || DOMAIN_MAY_USE.stream().anyMatch(target::startsWith)
+							|| (service != null && target.startsWith(service + "."));
+					if (!allowed) {
+						events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+					}
+				}
+			}
+		};
+	}
+
+	/** {@code dev.ordersaga.orderservice} for any package of order-service. */
+	private static @Nullable String serviceOf(String packageName) {
+		Matcher matcher = SERVICE_PACKAGE.matcher(packageName);
+		return matcher.matches() ? matcher.group(1) : null;
 	}
 
 }

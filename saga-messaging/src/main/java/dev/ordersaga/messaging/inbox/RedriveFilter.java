@@ -1,0 +1,35 @@
+package dev.ordersaga.messaging.inbox;
+
+import java.nio.charset.StandardCharsets;
+
+import dev.ordersaga.events.EventHeaders;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Leaves out the records redriven for another consumer group: {@code sagactl dlq redrive}
+ * sends a dead letter back to the topic every group reads, but only the group that failed
+ * it (named in {@code saga-redrive-for}) should apply it again.
+ */
+class RedriveFilter {
+
+	private static final Logger log = LoggerFactory.getLogger(RedriveFilter.class);
+
+	private final String group;
+
+	RedriveFilter(String group) {
+		this.group = group;
+	}
+
+	boolean isForThisGroup(ConsumerRecord<String, byte[]> record) {
+		Header target = record.headers().lastHeader(EventHeaders.REDRIVE_FOR);
+		if (target == null || this.group.equals(new String(target.value(), StandardCharsets.UTF_8))) {
+			return true;
+		}
+		log.debug("Skipping {}: redriven for another group", InboundRecord.describe(record));
+		return false;
+	}
+
+}

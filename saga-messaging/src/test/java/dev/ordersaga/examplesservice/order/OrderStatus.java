@@ -1,0 +1,7 @@
+package dev.ordersaga.examplesservice.order;
+
+public enum OrderStatus {
+
+	PENDING, CONFIRMED
+
+}
