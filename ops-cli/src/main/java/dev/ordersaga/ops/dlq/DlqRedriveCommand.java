@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import dev.ordersaga.events.DeadLetterHeaders;
 import dev.ordersaga.events.EventHeaders;
 import dev.ordersaga.ops.kafka.KafkaAccess;
 import dev.ordersaga.ops.kafka.KafkaOptions;
@@ -70,8 +71,8 @@ public final class DlqRedriveCommand implements Callable<Integer> {
 				KafkaConsumer<byte[], byte[]> lookup = access.consumer()) {
 			for (ConsumerRecord<byte[], byte[]> dead : this.selectors.select(access)) {
 				String id = this.selectors.topic() + "-" + dead.partition() + "@" + dead.offset();
-				String original = RecordJson.header(dead, "kafka_dlt-original-topic");
-				Header partitionHeader = dead.headers().lastHeader("kafka_dlt-original-partition");
+				String original = RecordJson.header(dead, DeadLetterHeaders.ORIGINAL_TOPIC);
+				Header partitionHeader = dead.headers().lastHeader(DeadLetterHeaders.ORIGINAL_PARTITION);
 				if (original == null || partitionHeader == null || partitionHeader.value().length != 4) {
 					out.println("refuse  " + id + ": no kafka_dlt-original-topic/-partition header to send it back to");
 					refused++;
@@ -139,7 +140,7 @@ public final class DlqRedriveCommand implements Callable<Integer> {
 		RecordHeaders headers = new RecordHeaders();
 		for (Header header : dead.headers()) {
 			String name = header.key();
-			if (!name.startsWith("kafka_dlt-") && !name.startsWith("saga-")) {
+			if (!name.startsWith(DeadLetterHeaders.PREFIX) && !name.startsWith(EventHeaders.SAGA_PREFIX)) {
 				headers.add(header);
 			}
 		}

@@ -2,6 +2,7 @@ package dev.ordersaga.ops.dlq;
 
 import java.util.List;
 
+import dev.ordersaga.events.DeadLetterHeaders;
 import dev.ordersaga.events.Topics;
 import dev.ordersaga.ops.kafka.KafkaAccess;
 import dev.ordersaga.ops.kafka.Positions;
@@ -83,12 +84,13 @@ public final class DlqSelectors {
 		if (this.order != null && !this.order.equals(RecordJson.keyText(record))) {
 			return false;
 		}
-		if (this.group != null && !this.group.equals(RecordJson.header(record, "kafka_dlt-original-consumer-group"))) {
+		if (this.group != null
+				&& !this.group.equals(RecordJson.header(record, DeadLetterHeaders.ORIGINAL_CONSUMER_GROUP))) {
 			return false;
 		}
 		if (this.exception != null) {
-			String described = RecordJson.header(record, "kafka_dlt-exception-fqcn") + " "
-					+ RecordJson.header(record, "kafka_dlt-exception-message");
+			String described = RecordJson.header(record, DeadLetterHeaders.EXCEPTION_FQCN) + " "
+					+ RecordJson.header(record, DeadLetterHeaders.EXCEPTION_MESSAGE);
 			return described.contains(this.exception);
 		}
 		return true;
