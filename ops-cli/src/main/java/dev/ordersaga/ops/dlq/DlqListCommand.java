@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "list", mixinStandardHelpOptions = true,
 		description = "Every .dlq topic with its record count, oldest and newest record, and counts by exception type and by original consumer group.",
 		footer = { "", "Example:", "  ./sagactl dlq list" })
-public final class DlqListCommand implements Callable<Integer> {
+final class DlqListCommand implements Callable<Integer> {
 
 	static final int SCAN_LIMIT = 100_000;
 

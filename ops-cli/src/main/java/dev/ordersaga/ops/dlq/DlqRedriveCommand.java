@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
 		"Prints the plan; sends nothing without --execute." },
 		footer = { "", "Examples:", "  ./sagactl dlq redrive inventory.updated.dlq --group payment-service",
 				"  ./sagactl dlq redrive order.created.dlq --order 5f0c... --execute" })
-public final class DlqRedriveCommand implements Callable<Integer> {
+final class DlqRedriveCommand implements Callable<Integer> {
 
 	@Spec
 	private CommandSpec spec;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
  * Which dead letters a command works on: a dead-letter topic, and in it the records of an
  * order, an exception, an original consumer group and a time range.
  */
-public final class DlqSelectors {
+final class DlqSelectors {
 
 	@Parameters(paramLabel = "DLQ_TOPIC", description = "a dead-letter topic, e.g. order.created.dlq")
 	private String topic;

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 				"(original topic, partition, offset, timestamp, consumer group, exception) and the value." },
 		footer = { "", "Examples:", "  ./sagactl dlq show order.created.dlq",
 				"  ./sagactl dlq show inventory.updated.dlq --order 5f0c... --exception Unreadable" })
-public final class DlqShowCommand implements Callable<Integer> {
+final class DlqShowCommand implements Callable<Integer> {
 
 	@Spec
 	private CommandSpec spec;
