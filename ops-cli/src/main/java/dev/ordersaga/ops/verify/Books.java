@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import dev.ordersaga.events.PaymentStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +24,17 @@ record Books(List<Order> orders, List<Product> products, List<Account> accounts,
 		boolean isDecided() {
 			return this == CONFIRMED || this == REJECTED || this == CANCELLED;
 		}
+
+	}
+
+	/**
+	 * Where an order's money is, as payment-service's API shows it: the event's
+	 * {@code PaymentStatus} plus {@code VOIDED}, an order rejected or cancelled before
+	 * payment saw it.
+	 */
+	enum PaymentState {
+
+		CHARGED, DECLINED, REFUNDED, VOIDED
 
 	}
 
@@ -61,7 +71,7 @@ record Books(List<Order> orders, List<Product> products, List<Account> accounts,
 	record Account(String customerId, BigDecimal balance, BigDecimal deposited) {
 	}
 
-	record Payment(String orderId, String customerId, PaymentStatus status, BigDecimal amount) {
+	record Payment(String orderId, String customerId, PaymentState status, BigDecimal amount) {
 	}
 
 	record Notification(String orderId, NotificationKind kind) {

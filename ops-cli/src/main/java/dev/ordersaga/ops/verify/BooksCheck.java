@@ -16,8 +16,8 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import dev.ordersaga.events.PaymentStatus;
 import dev.ordersaga.ops.verify.Books.NotificationKind;
+import dev.ordersaga.ops.verify.Books.PaymentState;
 import dev.ordersaga.ops.verify.Books.OrderStatus;
 
 /**
@@ -110,7 +110,7 @@ final class BooksCheck {
 			.collect(Collectors.groupingBy(Books.Payment::orderId));
 		for (Books.Order order : this.books.orders()) {
 			List<Books.Payment> payments = paymentsByOrder.getOrDefault(order.orderId(), List.of());
-			long charged = payments.stream().filter((p) -> p.status() == PaymentStatus.CHARGED).count();
+			long charged = payments.stream().filter((p) -> p.status() == PaymentState.CHARGED).count();
 			if (order.status() == OrderStatus.CONFIRMED) {
 				if (charged != 1 || payments.size() != 1) {
 					violations.add("CONFIRMED order " + order.orderId() + " has " + describe(payments)
@@ -127,7 +127,7 @@ final class BooksCheck {
 			}
 		}
 		Map<String, BigDecimal> taken = sum(
-				this.books.payments().stream().filter((p) -> p.status() == PaymentStatus.CHARGED),
+				this.books.payments().stream().filter((p) -> p.status() == PaymentState.CHARGED),
 				Books.Payment::customerId, Books.Payment::amount);
 		Map<String, BigDecimal> owed = sum(
 				this.books.orders()

@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import dev.ordersaga.events.PaymentStatus;
 import dev.ordersaga.ops.verify.Books.NotificationKind;
+import dev.ordersaga.ops.verify.Books.PaymentState;
 import dev.ordersaga.ops.verify.Books.OrderStatus;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +39,7 @@ class BooksCheckTests {
 	private Books balanced() {
 		confirmed("o-1", "c-1", 2, "25.00");
 		order("o-2", "c-1", REJECTED, 1, "12.50", LONG_AGO, PENDING, RESERVED, REJECTED);
-		this.payments.add(new Books.Payment("o-2", "c-1", PaymentStatus.REFUNDED, new BigDecimal("12.50")));
+		this.payments.add(new Books.Payment("o-2", "c-1", PaymentState.REFUNDED, new BigDecimal("12.50")));
 		this.notifications.add(new Books.Notification("o-2", NotificationKind.ORDER_REJECTED));
 		order("o-3", "c-2", RESERVED, 3, "37.50", NOW.minusSeconds(1), PENDING, RESERVED);
 		return books(new Books.Product("SKU-1", 8, 3, 10, 2), new BigDecimal("75.00"),
@@ -70,16 +70,27 @@ class BooksCheckTests {
 	@Test
 	void findsAChargeThatWasNeverRefunded() {
 		Books books = balanced();
-		this.payments.set(1, new Books.Payment("o-2", "c-1", PaymentStatus.CHARGED, new BigDecimal("12.50")));
+		this.payments.set(1, new Books.Payment("o-2", "c-1", PaymentState.CHARGED, new BigDecimal("12.50")));
 		assertThat(violations(books))
 			.anySatisfy((line) -> assertThat(line).contains("REJECTED order o-2 is still CHARGED"))
 			.anySatisfy((line) -> assertThat(line).contains("customer c-1: 37.50 taken"));
 	}
 
 	@Test
+	void aPaymentVoidedBeforeItWasChargedTakesNoMoney() {
+		Books books = balanced();
+		order("o-6", "c-1", REJECTED, 1, "12.50", LONG_AGO, PENDING, REJECTED);
+		this.payments.add(new Books.Payment("o-6", "c-1", PaymentState.VOIDED, new BigDecimal("12.50")));
+		this.notifications.add(new Books.Notification("o-6", NotificationKind.ORDER_REJECTED));
+		Books withVoided = new Books(books.orders(), books.products(), books.accounts(), books.payments(),
+				books.notifications(), Map.of(CONFIRMED, 1L, REJECTED, 2L, PENDING, 1L));
+		assertThat(violations(withVoided)).isEmpty();
+	}
+
+	@Test
 	void findsAConfirmedOrderChargedTwice() {
 		Books books = balanced();
-		this.payments.add(new Books.Payment("o-1", "c-1", PaymentStatus.CHARGED, new BigDecimal("25.00")));
+		this.payments.add(new Books.Payment("o-1", "c-1", PaymentState.CHARGED, new BigDecimal("25.00")));
 		assertThat(violations(books))
 			.anySatisfy((line) -> assertThat(line).contains("CONFIRMED order o-1 has payments [CHARGED, CHARGED]"));
 	}
@@ -106,7 +117,7 @@ class BooksCheckTests {
 	void aConfirmedOrderCancelledLaterIsNotifiedTwiceAndRefunded() {
 		Books books = balanced();
 		order("o-5", "c-1", CANCELLED, 1, "12.50", LONG_AGO, PENDING, RESERVED, CONFIRMED, CANCELLED);
-		this.payments.add(new Books.Payment("o-5", "c-1", PaymentStatus.REFUNDED, new BigDecimal("12.50")));
+		this.payments.add(new Books.Payment("o-5", "c-1", PaymentState.REFUNDED, new BigDecimal("12.50")));
 		this.notifications.add(new Books.Notification("o-5", NotificationKind.ORDER_CONFIRMED));
 		this.notifications.add(new Books.Notification("o-5", NotificationKind.ORDER_CANCELLED));
 		Books withCancellation = new Books(books.orders(), books.products(), books.accounts(), books.payments(),
@@ -124,7 +135,7 @@ class BooksCheckTests {
 
 	private void confirmed(String id, String customer, int units, String total) {
 		order(id, customer, CONFIRMED, units, total, LONG_AGO, PENDING, RESERVED, CONFIRMED);
-		this.payments.add(new Books.Payment(id, customer, PaymentStatus.CHARGED, new BigDecimal(total)));
+		this.payments.add(new Books.Payment(id, customer, PaymentState.CHARGED, new BigDecimal(total)));
 		this.notifications.add(new Books.Notification(id, NotificationKind.ORDER_CONFIRMED));
 	}
 
