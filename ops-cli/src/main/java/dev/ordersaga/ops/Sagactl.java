@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code sagactl}: the saga's operator CLI. Exit codes: 0 done, 1 failed, 2 usage.
  */
-@Command(name = "sagactl", mixinStandardHelpOptions = true, version = "sagactl 0.1.0",
+@Command(name = "sagactl", mixinStandardHelpOptions = true, versionProvider = SagactlVersion.class,
 		description = "Operates the order saga.", subcommands = { TopicsCommand.class, ReadCommand.class,
 				ReplayCommand.class, DlqCommand.class, AnalyticsCommand.class, LoadCommand.class, VerifyCommand.class })
 public final class Sagactl implements Runnable {

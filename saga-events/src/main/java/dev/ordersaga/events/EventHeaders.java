@@ -26,24 +26,30 @@ public final class EventHeaders {
 
 	public static final String JSON = "application/json";
 
+	/**
+	 * What the saga's own bookkeeping headers start with; a redriven copy leaves those of
+	 * its dead letter behind.
+	 */
+	public static final String SAGA_PREFIX = "saga-";
+
 	/** On a dead-letter record: how many times the record was tried. */
-	public static final String ATTEMPTS = "saga-attempts";
+	public static final String ATTEMPTS = SAGA_PREFIX + "attempts";
 
 	/**
 	 * On a redriven record: the dead letter it came from
 	 * ({@code <dlq topic>-<partition>@<offset>}).
 	 */
-	public static final String REDRIVE_OF = "saga-redrive-of";
+	public static final String REDRIVE_OF = SAGA_PREFIX + "redrive-of";
 
 	/**
 	 * On a redriven record: how many times this event was redriven, this time included.
 	 */
-	public static final String REDRIVE_COUNT = "saga-redrive-count";
+	public static final String REDRIVE_COUNT = SAGA_PREFIX + "redrive-count";
 
 	/**
 	 * On a redriven record: the only consumer group that applies it; the others skip it.
 	 */
-	public static final String REDRIVE_FOR = "saga-redrive-for";
+	public static final String REDRIVE_FOR = SAGA_PREFIX + "redrive-for";
 
 	private EventHeaders() {
 	}

@@ -7,7 +7,6 @@ import dev.ordersaga.events.OrderCancelled;
 import dev.ordersaga.events.OrderConfirmed;
 import dev.ordersaga.events.OrderCreated;
 import dev.ordersaga.events.OrderRejected;
-import dev.ordersaga.events.Topics;
 import dev.ordersaga.messaging.inbox.InboundEvents;
 import dev.ordersaga.messaging.kafka.ReceivedEvent;
 import dev.ordersaga.messaging.replay.ReplayableListener;
@@ -16,7 +15,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Order events, handed to the recording use case. */
+/**
+ * Order events, handed to the recording use case. The group is the service's name
+ * ({@code spring.application.name}), which is {@code Subscription.ANALYTICS.group()}.
+ */
 @Component
 class AnalyticsListener extends ReplayableListener {
 
@@ -29,8 +31,9 @@ class AnalyticsListener extends ReplayableListener {
 		this.recording = recording;
 	}
 
-	@KafkaListener(
-			topics = { Topics.ORDER_CREATED, Topics.ORDER_CONFIRMED, Topics.ORDER_REJECTED, Topics.ORDER_CANCELLED })
+	// the topics a rebuild replays (sagactl analytics rebuild), so that it replays all of
+	// them
+	@KafkaListener(topics = "#{T(dev.ordersaga.events.Subscription).ANALYTICS.topics()}")
 	void onOrderEvents(List<ConsumerRecord<String, byte[]>> records) {
 		this.inbound.process(records, this::handle);
 	}

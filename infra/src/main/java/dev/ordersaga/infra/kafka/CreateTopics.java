@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 import dev.ordersaga.events.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -15,9 +14,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
- * Creates every saga topic and its {@code .dlq} with the same partition count, leaving
- * those that exist alone. The services create them too at start-up; running this first
- * means no consumer ever starts on a missing topic.
+ * Creates every topic of {@link Topics#partitionsByTopic}, leaving those that exist
+ * alone. The services create them too at start-up; running this first means no consumer
+ * ever starts on a missing topic.
  *
  * <p>
  * Usage: {@code CreateTopics BOOTSTRAP_SERVERS [PARTITIONS]} (default 6).
@@ -38,11 +37,10 @@ public final class CreateTopics {
 				10_000);
 		try (Admin admin = Admin.create(config)) {
 			Set<String> existing = admin.listTopics().names().get(20, TimeUnit.SECONDS);
-			List<NewTopic> wanted = Stream
-				.concat(Topics.ALL.stream()
-					.flatMap((topic) -> Stream.of(topic, Topics.deadLetterOf(topic)))
-					.map((topic) -> new NewTopic(topic, Optional.of(partitions), Optional.empty())),
-						Stream.of(new NewTopic(Topics.CONTROL, Optional.of(1), Optional.empty())))
+			List<NewTopic> wanted = Topics.partitionsByTopic(partitions)
+				.entrySet()
+				.stream()
+				.map((topic) -> new NewTopic(topic.getKey(), Optional.of(topic.getValue()), Optional.empty()))
 				.toList();
 			List<NewTopic> missing = wanted.stream().filter((topic) -> !existing.contains(topic.name())).toList();
 			if (!missing.isEmpty()) {

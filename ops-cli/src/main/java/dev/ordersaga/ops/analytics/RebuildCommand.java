@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import dev.ordersaga.events.Topics;
+import dev.ordersaga.events.Subscription;
 import dev.ordersaga.ops.CommandFailed;
 import dev.ordersaga.ops.kafka.KafkaAccess;
 import dev.ordersaga.ops.kafka.KafkaOptions;
@@ -36,11 +36,12 @@ import tools.jackson.databind.JsonNode;
 				"  ./sagactl analytics rebuild --analytics http://analytics:8084 --bootstrap kafka:9092 --execute" })
 final class RebuildCommand implements Callable<Integer> {
 
-	/** The topics analytics-service consumes. */
-	static final List<String> TOPICS = List.of(Topics.ORDER_CREATED, Topics.ORDER_CONFIRMED, Topics.ORDER_REJECTED,
-			Topics.ORDER_CANCELLED);
+	private static final List<String> TOPICS = Subscription.ANALYTICS.topics();
 
-	private static final String GROUP = "analytics-service";
+	private static final String GROUP = Subscription.ANALYTICS.group();
+
+	/** How often the group's progress is read while it catches up. */
+	private static final Duration POLL = Duration.ofSeconds(1);
 
 	@Spec
 	private CommandSpec spec;
@@ -64,7 +65,7 @@ final class RebuildCommand implements Callable<Integer> {
 	private int waitSeconds;
 
 	@Override
-	public Integer call() {
+	public Integer call() throws InterruptedException {
 		if (this.waitSeconds < 1) {
 			throw new IllegalArgumentException("--wait must be at least 1 (seconds)");
 		}
@@ -86,7 +87,7 @@ final class RebuildCommand implements Callable<Integer> {
 			out.printf(
 					"rebuild plan for %s: clear %d order facts with their idempotency records, then consume %d "
 							+ "records of %s again (%d partitions)%n",
-					GROUP, before.get("orders").asLong(), records, String.join(", ", TOPICS), partitions.size());
+					GROUP, before.path("orders").asLong(), records, String.join(", ", TOPICS), partitions.size());
 			if (!trimmed.isEmpty()) {
 				out.println("retention deleted older records: " + String.join("; ", trimmed));
 				if (!this.force) {
@@ -98,12 +99,11 @@ final class RebuildCommand implements Callable<Integer> {
 				out.println("dry run: nothing changed; add --execute to rebuild");
 				return 0;
 			}
-			JsonNode report = analytics.rebuild();
+			AnalyticsApi.RebuildReport report = analytics.rebuild();
 			out.printf(
 					"cleared %d order facts, %d processed events and %d Redis marks; moved %d partitions to "
 							+ "their earliest offsets%n",
-					report.get("readModelRows").asLong(), report.get("processedEvents").asLong(),
-					report.get("redisMarks").asLong(), report.get("partitions").asLong());
+					report.readModelRows(), report.processedEvents(), report.redisMarks(), report.partitions());
 			out.flush();
 			awaitCaughtUp(access, partitions, out);
 		}
@@ -121,7 +121,8 @@ final class RebuildCommand implements Callable<Integer> {
 		return 1;
 	}
 
-	private void awaitCaughtUp(KafkaAccess access, List<TopicPartition> partitions, PrintWriter out) {
+	private void awaitCaughtUp(KafkaAccess access, List<TopicPartition> partitions, PrintWriter out)
+			throws InterruptedException {
 		Map<TopicPartition, Long> ends = access.offsets(partitions, OffsetSpec.latest());
 		long total = ends.values().stream().mapToLong(Long::longValue).sum();
 		long deadline = System.nanoTime() + Duration.ofSeconds(this.waitSeconds).toNanos();
@@ -143,19 +144,9 @@ final class RebuildCommand implements Callable<Integer> {
 			}
 			if (System.nanoTime() > deadline) {
 				throw new CommandFailed(GROUP + " has not caught up after " + this.waitSeconds
-						+ " s; see ./sagactl topics and ./stack logs analytics-service");
+						+ " s; see ./sagactl topics and ./stack logs " + GROUP);
 			}
-			pause();
-		}
-	}
-
-	private static void pause() {
-		try {
-			Thread.sleep(Duration.ofSeconds(1));
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new CommandFailed("interrupted");
+			Thread.sleep(POLL);
 		}
 	}
 

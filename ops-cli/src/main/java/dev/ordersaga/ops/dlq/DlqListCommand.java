@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
+import dev.ordersaga.events.DeadLetterHeaders;
 import dev.ordersaga.events.Topics;
 import dev.ordersaga.ops.kafka.KafkaAccess;
 import dev.ordersaga.ops.kafka.KafkaOptions;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "list", mixinStandardHelpOptions = true,
 		description = "Every .dlq topic with its record count, oldest and newest record, and counts by exception type and by original consumer group.",
 		footer = { "", "Example:", "  ./sagactl dlq list" })
-public final class DlqListCommand implements Callable<Integer> {
+final class DlqListCommand implements Callable<Integer> {
 
 	static final int SCAN_LIMIT = 100_000;
 
@@ -55,8 +56,9 @@ public final class DlqListCommand implements Callable<Integer> {
 				out.printf("%-24s %d record%s, oldest %s, newest %s%s%n", dlq, records.size(),
 						(records.size() == 1) ? "" : "s", Instant.ofEpochMilli(oldest), Instant.ofEpochMilli(newest),
 						(records.size() == SCAN_LIMIT) ? " (stopped counting at " + SCAN_LIMIT + ")" : "");
-				out.println("    by exception: " + countBy(records, "kafka_dlt-exception-fqcn", true));
-				out.println("    by consumer group: " + countBy(records, "kafka_dlt-original-consumer-group", false));
+				out.println("    by exception: " + countBy(records, DeadLetterHeaders.EXCEPTION_FQCN, true));
+				out.println(
+						"    by consumer group: " + countBy(records, DeadLetterHeaders.ORIGINAL_CONSUMER_GROUP, false));
 			}
 		}
 		return 0;

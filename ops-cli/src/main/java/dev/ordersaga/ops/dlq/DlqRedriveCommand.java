@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import dev.ordersaga.events.DeadLetterHeaders;
 import dev.ordersaga.events.EventHeaders;
 import dev.ordersaga.ops.kafka.KafkaAccess;
 import dev.ordersaga.ops.kafka.KafkaOptions;
@@ -33,14 +34,16 @@ import picocli.CommandLine.Spec;
  * second run finds the copy it sent) and at most {@code --max-redrives} times in all (the
  * count travels with the event). Without {@code --execute} it only prints the plan.
  */
-@Command(name = "redrive", mixinStandardHelpOptions = true, description = {
-		"Sends selected dead letters back to their original topic (from kafka_dlt-original-topic), on the same "
-				+ "partition, with saga-redrive-of and saga-redrive-count. With --group G only G applies the copy "
-				+ "(saga-redrive-for); the other groups skip it.",
-		"Prints the plan; sends nothing without --execute." },
+@Command(name = "redrive", mixinStandardHelpOptions = true,
+		description = {
+				"Sends selected dead letters back to their original topic (from " + DeadLetterHeaders.ORIGINAL_TOPIC
+						+ "), on the same partition, with " + EventHeaders.REDRIVE_OF + " and "
+						+ EventHeaders.REDRIVE_COUNT + ". With --group G only G applies the copy ("
+						+ EventHeaders.REDRIVE_FOR + "); the other groups skip it.",
+				"Prints the plan; sends nothing without --execute." },
 		footer = { "", "Examples:", "  ./sagactl dlq redrive inventory.updated.dlq --group payment-service",
 				"  ./sagactl dlq redrive order.created.dlq --order 5f0c... --execute" })
-public final class DlqRedriveCommand implements Callable<Integer> {
+final class DlqRedriveCommand implements Callable<Integer> {
 
 	@Spec
 	private CommandSpec spec;
@@ -70,10 +73,11 @@ public final class DlqRedriveCommand implements Callable<Integer> {
 				KafkaConsumer<byte[], byte[]> lookup = access.consumer()) {
 			for (ConsumerRecord<byte[], byte[]> dead : this.selectors.select(access)) {
 				String id = this.selectors.topic() + "-" + dead.partition() + "@" + dead.offset();
-				String original = RecordJson.header(dead, "kafka_dlt-original-topic");
-				Header partitionHeader = dead.headers().lastHeader("kafka_dlt-original-partition");
+				String original = RecordJson.header(dead, DeadLetterHeaders.ORIGINAL_TOPIC);
+				Header partitionHeader = dead.headers().lastHeader(DeadLetterHeaders.ORIGINAL_PARTITION);
 				if (original == null || partitionHeader == null || partitionHeader.value().length != 4) {
-					out.println("refuse  " + id + ": no kafka_dlt-original-topic/-partition header to send it back to");
+					out.println("refuse  " + id + ": no " + DeadLetterHeaders.ORIGINAL_TOPIC + " and "
+							+ DeadLetterHeaders.ORIGINAL_PARTITION + " headers to send it back to");
 					refused++;
 					continue;
 				}
@@ -139,7 +143,7 @@ public final class DlqRedriveCommand implements Callable<Integer> {
 		RecordHeaders headers = new RecordHeaders();
 		for (Header header : dead.headers()) {
 			String name = header.key();
-			if (!name.startsWith("kafka_dlt-") && !name.startsWith("saga-")) {
+			if (!name.startsWith(DeadLetterHeaders.PREFIX) && !name.startsWith(EventHeaders.SAGA_PREFIX)) {
 				headers.add(header);
 			}
 		}

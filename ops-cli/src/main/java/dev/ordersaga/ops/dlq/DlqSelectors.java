@@ -2,6 +2,7 @@ package dev.ordersaga.ops.dlq;
 
 import java.util.List;
 
+import dev.ordersaga.events.DeadLetterHeaders;
 import dev.ordersaga.events.Topics;
 import dev.ordersaga.ops.kafka.KafkaAccess;
 import dev.ordersaga.ops.kafka.Positions;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Parameters;
  * Which dead letters a command works on: a dead-letter topic, and in it the records of an
  * order, an exception, an original consumer group and a time range.
  */
-public final class DlqSelectors {
+final class DlqSelectors {
 
 	@Parameters(paramLabel = "DLQ_TOPIC", description = "a dead-letter topic, e.g. order.created.dlq")
 	private String topic;
@@ -83,12 +84,13 @@ public final class DlqSelectors {
 		if (this.order != null && !this.order.equals(RecordJson.keyText(record))) {
 			return false;
 		}
-		if (this.group != null && !this.group.equals(RecordJson.header(record, "kafka_dlt-original-consumer-group"))) {
+		if (this.group != null
+				&& !this.group.equals(RecordJson.header(record, DeadLetterHeaders.ORIGINAL_CONSUMER_GROUP))) {
 			return false;
 		}
 		if (this.exception != null) {
-			String described = RecordJson.header(record, "kafka_dlt-exception-fqcn") + " "
-					+ RecordJson.header(record, "kafka_dlt-exception-message");
+			String described = RecordJson.header(record, DeadLetterHeaders.EXCEPTION_FQCN) + " "
+					+ RecordJson.header(record, DeadLetterHeaders.EXCEPTION_MESSAGE);
 			return described.contains(this.exception);
 		}
 		return true;

@@ -3,6 +3,7 @@ package dev.ordersaga.ops.dlq;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
+import dev.ordersaga.events.DeadLetterHeaders;
 import dev.ordersaga.ops.kafka.KafkaAccess;
 import dev.ordersaga.ops.kafka.KafkaOptions;
 import dev.ordersaga.ops.kafka.RecordJson;
@@ -14,11 +15,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code sagactl dlq show}. */
 @Command(name = "show", mixinStandardHelpOptions = true,
-		description = { "The records of a .dlq topic as JSON lines, with their decoded kafka_dlt-* headers",
+		description = {
+				"The records of a .dlq topic as JSON lines, with their decoded " + DeadLetterHeaders.PREFIX
+						+ "* headers",
 				"(original topic, partition, offset, timestamp, consumer group, exception) and the value." },
 		footer = { "", "Examples:", "  ./sagactl dlq show order.created.dlq",
 				"  ./sagactl dlq show inventory.updated.dlq --order 5f0c... --exception Unreadable" })
-public final class DlqShowCommand implements Callable<Integer> {
+final class DlqShowCommand implements Callable<Integer> {
 
 	@Spec
 	private CommandSpec spec;
@@ -33,7 +36,7 @@ public final class DlqShowCommand implements Callable<Integer> {
 			description = "print at most K records; default ${DEFAULT-VALUE}")
 	private int limit;
 
-	@Option(names = "--stacktrace", description = "include kafka_dlt-exception-stacktrace")
+	@Option(names = "--stacktrace", description = "include " + DeadLetterHeaders.EXCEPTION_STACKTRACE)
 	private boolean stackTraces;
 
 	@Override

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
 
+import dev.ordersaga.events.DeadLetterHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.jspecify.annotations.Nullable;
@@ -24,9 +25,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class RecordJson {
 
-	private static final Set<String> INT_HEADERS = Set.of("kafka_dlt-original-partition");
+	private static final Set<String> INT_HEADERS = Set.of(DeadLetterHeaders.ORIGINAL_PARTITION);
 
-	private static final Set<String> LONG_HEADERS = Set.of("kafka_dlt-original-offset", "kafka_dlt-original-timestamp");
+	private static final Set<String> LONG_HEADERS = Set.of(DeadLetterHeaders.ORIGINAL_OFFSET,
+			DeadLetterHeaders.ORIGINAL_TIMESTAMP);
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -39,7 +41,7 @@ public final class RecordJson {
 		node.put("key", (record.key() != null) ? text(record.key()) : null);
 		ObjectNode headers = node.putObject("headers");
 		for (Header header : record.headers()) {
-			if (!withStackTraces && header.key().endsWith("exception-stacktrace")) {
+			if (!withStackTraces && header.key().equals(DeadLetterHeaders.EXCEPTION_STACKTRACE)) {
 				continue;
 			}
 			putHeader(headers, header);

@@ -1,9 +1,6 @@
 package dev.ordersaga.ops.load;
 
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
+import dev.ordersaga.ops.http.ServiceCallFailed;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -119,7 +117,7 @@ final class Placing {
 		return this.apis.place(order, this.timeout).handle((response, failure) -> {
 			phase.answered(sent, System.nanoTime());
 			if (failure != null) {
-				phase.failed(describe(failure));
+				phase.failed(this.apis.describe(unwrapped(failure)));
 				freePlace.run();
 				return null;
 			}
@@ -175,13 +173,9 @@ final class Placing {
 					return;
 				}
 			}
-			catch (IOException ex) {
-				phase.failed((ex.getMessage() != null && ex.getMessage().startsWith("GET "))
-						? ex.getMessage().replace(order.id(), "{id}") : "GET /orders/{id}?wait= failed: " + ex);
-				return;
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
+			catch (ServiceCallFailed ex) {
+				// one kind of error for every order it happens to
+				phase.failed(ex.getMessage().replace(order.id(), "{id}"));
 				return;
 			}
 		}
@@ -199,16 +193,9 @@ final class Placing {
 		}
 	}
 
-	private String describe(Throwable failure) {
-		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
-				: failure;
-		if (cause instanceof ConnectException) {
-			return "cannot connect to order-service at " + this.apis.urls().orders();
-		}
-		if (cause instanceof HttpTimeoutException) {
-			return "POST /orders had no answer within " + this.timeout.toSeconds() + " s";
-		}
-		return "POST /orders failed: " + cause;
+	/** What went wrong, without the future's wrapper around it. */
+	private static Throwable unwrapped(Throwable failure) {
+		return (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause() : failure;
 	}
 
 	private static void awaitAnswers(List<CompletableFuture<?>> posts) {

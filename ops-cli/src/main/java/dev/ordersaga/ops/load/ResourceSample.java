@@ -40,7 +40,7 @@ record ResourceSample(Map<String, Service> services, MachineCpu.@Nullable Sample
 
 	static ResourceSample take(SagaApis apis) {
 		Map<String, Service> services = new LinkedHashMap<>();
-		apis.urls().byService().forEach((name, url) -> services.put(name, Service.of(apis.metrics(url))));
+		apis.metrics().forEach((name, metrics) -> services.put(name, Service.of(metrics)));
 		return new ResourceSample(services, MachineCpu.read(), cpuOfThisProcess());
 	}
 

@@ -12,7 +12,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import dev.ordersaga.ops.verify.Books.NotificationKind;
+import dev.ordersaga.ops.verify.Books.PaymentState;
+import dev.ordersaga.ops.verify.Books.OrderStatus;
 
 /**
  * The invariants of the saga, checked on a quiet system. Each check names what it looked
@@ -53,7 +59,7 @@ final class BooksCheck {
 		for (Books.Order order : this.books.orders()) {
 			if (order.createdAt().isBefore(cutoff)) {
 				checked++;
-				if (!order.isDecided()) {
+				if (!order.status().isDecided()) {
 					violations.add("order " + order.orderId() + " is " + order.status() + " "
 							+ Duration.between(order.createdAt(), this.now).toSeconds() + "s after it was placed");
 				}
@@ -64,8 +70,8 @@ final class BooksCheck {
 	}
 
 	Result stockMatchesTheOrders() {
-		Map<String, Integer> confirmedUnits = units(this.books.orders(), "CONFIRMED"::equals);
-		Map<String, Integer> heldUnits = units(this.books.orders(), (status) -> !isDecided(status));
+		Map<String, Integer> confirmedUnits = units(this.books.orders(), (status) -> status == OrderStatus.CONFIRMED);
+		Map<String, Integer> heldUnits = units(this.books.orders(), (status) -> !status.isDecided());
 		List<String> violations = new ArrayList<>();
 		for (Books.Product product : this.books.products()) {
 			String sku = product.sku();
@@ -104,8 +110,8 @@ final class BooksCheck {
 			.collect(Collectors.groupingBy(Books.Payment::orderId));
 		for (Books.Order order : this.books.orders()) {
 			List<Books.Payment> payments = paymentsByOrder.getOrDefault(order.orderId(), List.of());
-			long charged = payments.stream().filter((p) -> "CHARGED".equals(p.status())).count();
-			if ("CONFIRMED".equals(order.status())) {
+			long charged = payments.stream().filter((p) -> p.status() == PaymentState.CHARGED).count();
+			if (order.status() == OrderStatus.CONFIRMED) {
 				if (charged != 1 || payments.size() != 1) {
 					violations.add("CONFIRMED order " + order.orderId() + " has " + describe(payments)
 							+ ", expected exactly one CHARGED");
@@ -115,15 +121,18 @@ final class BooksCheck {
 							+ " but was charged " + payments.get(0).amount());
 				}
 			}
-			else if (("REJECTED".equals(order.status()) || "CANCELLED".equals(order.status())) && charged > 0) {
+			else if (order.status().isDecided() && charged > 0) {
 				violations
 					.add(order.status() + " order " + order.orderId() + " is still CHARGED: it was never refunded");
 			}
 		}
-		Map<String, BigDecimal> taken = sum(this.books.payments().stream().filter((p) -> "CHARGED".equals(p.status())),
+		Map<String, BigDecimal> taken = sum(
+				this.books.payments().stream().filter((p) -> p.status() == PaymentState.CHARGED),
 				Books.Payment::customerId, Books.Payment::amount);
 		Map<String, BigDecimal> owed = sum(
-				this.books.orders().stream().filter((o) -> "CONFIRMED".equals(o.status()) && o.totalAmount() != null),
+				this.books.orders()
+					.stream()
+					.filter((o) -> o.status() == OrderStatus.CONFIRMED && o.totalAmount() != null),
 				Books.Order::customerId, Books.Order::totalAmount);
 		Set<String> customers = new TreeSet<>(taken.keySet());
 		customers.addAll(owed.keySet());
@@ -150,7 +159,7 @@ final class BooksCheck {
 	}
 
 	Result everyOutcomeIsNotifiedOnce() {
-		Map<String, List<String>> kindsByOrder = this.books.notifications()
+		Map<String, List<NotificationKind>> kindsByOrder = this.books.notifications()
 			.stream()
 			.collect(Collectors.groupingBy(Books.Notification::orderId,
 					Collectors.mapping(Books.Notification::kind, Collectors.toList())));
@@ -158,17 +167,18 @@ final class BooksCheck {
 		Set<String> orderIds = new TreeSet<>();
 		for (Books.Order order : this.books.orders()) {
 			orderIds.add(order.orderId());
-			List<String> expected = new ArrayList<>();
-			if (order.history().contains("CONFIRMED")) {
-				expected.add("ORDER_CONFIRMED");
+			List<NotificationKind> expected = new ArrayList<>();
+			if (order.wasEver(OrderStatus.CONFIRMED)) {
+				expected.add(NotificationKind.ORDER_CONFIRMED);
 			}
-			if ("REJECTED".equals(order.status())) {
-				expected.add("ORDER_REJECTED");
+			switch (order.status()) {
+				case REJECTED -> expected.add(NotificationKind.ORDER_REJECTED);
+				case CANCELLED -> expected.add(NotificationKind.ORDER_CANCELLED);
+				case PENDING, RESERVED, CONFIRMED -> {
+					// nothing more to tell
+				}
 			}
-			if ("CANCELLED".equals(order.status())) {
-				expected.add("ORDER_CANCELLED");
-			}
-			List<String> actual = kindsByOrder.getOrDefault(order.orderId(), List.of());
+			List<NotificationKind> actual = kindsByOrder.getOrDefault(order.orderId(), List.of());
 			if (!new TreeSet<>(expected).equals(new TreeSet<>(actual)) || actual.size() != expected.size()) {
 				violations.add(order.status() + " order " + order.orderId() + " has notifications " + actual
 						+ ", expected " + expected);
@@ -182,11 +192,13 @@ final class BooksCheck {
 	}
 
 	Result analyticsCountsTheOrders() {
-		Map<String, Long> expected = new TreeMap<>();
+		// analytics learns of an order from order.created and of its outcome, nothing
+		// between
+		Map<OrderStatus, Long> expected = new TreeMap<>();
 		for (Books.Order order : this.books.orders()) {
-			expected.merge(isDecided(order.status()) ? order.status() : "PENDING", 1L, Long::sum);
+			expected.merge(order.status().isDecided() ? order.status() : OrderStatus.PENDING, 1L, Long::sum);
 		}
-		Map<String, Long> actual = new TreeMap<>(this.books.analyticsByStatus());
+		Map<OrderStatus, Long> actual = new TreeMap<>(this.books.analyticsByStatus());
 		actual.values().removeIf((count) -> count == 0);
 		List<String> violations = new ArrayList<>();
 		if (!expected.equals(actual)) {
@@ -195,11 +207,7 @@ final class BooksCheck {
 		return new Result("analytics counts equal order-service's", this.books.orders().size(), violations);
 	}
 
-	private static boolean isDecided(String status) {
-		return "CONFIRMED".equals(status) || "REJECTED".equals(status) || "CANCELLED".equals(status);
-	}
-
-	private static Map<String, Integer> units(List<Books.Order> orders, java.util.function.Predicate<String> status) {
+	private static Map<String, Integer> units(List<Books.Order> orders, Predicate<OrderStatus> status) {
 		Map<String, Integer> units = new HashMap<>();
 		orders.stream()
 			.filter((order) -> status.test(order.status()))
@@ -208,7 +216,7 @@ final class BooksCheck {
 		return units;
 	}
 
-	private static <T> Map<String, BigDecimal> sum(java.util.stream.Stream<T> items, Function<T, String> key,
+	private static <T> Map<String, BigDecimal> sum(Stream<T> items, Function<T, String> key,
 			Function<T, BigDecimal> amount) {
 		Map<String, BigDecimal> sums = new LinkedHashMap<>();
 		items.forEach((item) -> sums.merge(key.apply(item), amount.apply(item), BigDecimal::add));
@@ -217,7 +225,9 @@ final class BooksCheck {
 
 	private static String describe(List<Books.Payment> payments) {
 		return payments.isEmpty() ? "no payment"
-				: payments.stream().map(Books.Payment::status).collect(Collectors.joining(", ", "payments [", "]"));
+				: payments.stream()
+					.map((payment) -> payment.status().name())
+					.collect(Collectors.joining(", ", "payments [", "]"));
 	}
 
 }

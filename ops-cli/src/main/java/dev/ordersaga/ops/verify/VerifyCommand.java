@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.ordersaga.ops.Durations;
+import dev.ordersaga.ops.http.ServiceCallFailed;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -59,7 +60,7 @@ public final class VerifyCommand implements Callable<Integer> {
 					new ServiceApis.Urls(this.orders, this.inventory, this.payment, this.notification, this.analytics))
 				.read();
 		}
-		catch (ServiceApis.Unreachable ex) {
+		catch (ServiceCallFailed ex) {
 			err.println("verify: " + ex.getMessage());
 			return 1;
 		}

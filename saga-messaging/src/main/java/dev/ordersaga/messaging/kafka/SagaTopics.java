@@ -1,7 +1,6 @@
 package dev.ordersaga.messaging.kafka;
 
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import dev.ordersaga.events.Topics;
 import dev.ordersaga.messaging.SagaProperties;
@@ -12,9 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Creates every saga topic and its dead-letter topic with the same partition count at
- * start-up, before any listener subscribes, and the control topic with one partition.
- * Creating a topic that exists is a no-op.
+ * Creates every topic of {@link Topics#partitionsByTopic} at start-up, before any
+ * listener subscribes. Creating a topic that exists is a no-op.
  */
 @Configuration(proxyBeanMethods = false)
 public class SagaTopics {
@@ -22,13 +20,12 @@ public class SagaTopics {
 	@Bean
 	KafkaAdmin.NewTopics sagaTopics(SagaProperties properties) {
 		SagaProperties.Topics topics = properties.topics();
-		Stream<NewTopic> sagaTopics = Topics.ALL.stream()
-			.flatMap((topic) -> Stream.of(topic, Topics.deadLetterOf(topic)))
-			.map((name) -> new NewTopic(name, Optional.of(topics.partitions()),
-					Optional.ofNullable(topics.replicationFactor())));
-		NewTopic control = new NewTopic(Topics.CONTROL, Optional.of(1),
-				Optional.ofNullable(topics.replicationFactor()));
-		return new KafkaAdmin.NewTopics(Stream.concat(sagaTopics, Stream.of(control)).toArray(NewTopic[]::new));
+		Optional<Short> replicationFactor = Optional.ofNullable(topics.replicationFactor());
+		return new KafkaAdmin.NewTopics(Topics.partitionsByTopic(topics.partitions())
+			.entrySet()
+			.stream()
+			.map((topic) -> new NewTopic(topic.getKey(), Optional.of(topic.getValue()), replicationFactor))
+			.toArray(NewTopic[]::new));
 	}
 
 }

@@ -6,19 +6,28 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A small JSON-over-HTTP client for tests that talk to a running service. */
+/**
+ * A small JSON-over-HTTP client for tests that talk to a running service. Bodies are read
+ * by Jackson; a call without an answer, or an answer that is not JSON or does not bind,
+ * fails with the method, the URL, the status and the body, the way sagactl reports it.
+ */
 public final class HttpJson {
 
 	/**
 	 * A response: its status, headers and body parsed as JSON (a missing node when
 	 * empty).
+	 *
+	 * @param call the request, e.g. {@code GET http://localhost:8080/orders/1}
 	 */
-	public record Response(int status, Map<String, java.util.List<String>> headers, JsonNode body) {
+	public record Response(int status, Map<String, List<String>> headers, JsonNode body, String call) {
 
 		public String header(String name) {
 			return this.headers.entrySet()
@@ -29,9 +38,25 @@ public final class HttpJson {
 				.orElse(null);
 		}
 
+		/** The body bound to a type, e.g. a record with the fields a test looks at. */
+		public <T> T body(Class<T> type) {
+			try {
+				return json.treeToValue(this.body, type);
+			}
+			catch (JacksonException ex) {
+				throw new IllegalStateException(this.call + " answered " + this.status + " with a body that is not a "
+						+ type.getSimpleName() + ": " + ex.getOriginalMessage() + "; body: " + this.body, ex);
+			}
+		}
+
 	}
 
-	private static final JsonMapper json = JsonMapper.builder().build();
+	/**
+	 * Fields a service adds are no reason for a test that does not look at them to fail.
+	 */
+	private static final JsonMapper json = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
 
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -61,20 +86,36 @@ public final class HttpJson {
 		return URI.create(this.baseUrl + path);
 	}
 
-	private Response send(HttpRequest.Builder request, Map<String, String> headers) {
-		request.header("Content-Type", "application/json").timeout(Duration.ofSeconds(40));
-		headers.forEach(request::header);
+	private Response send(HttpRequest.Builder builder, Map<String, String> headers) {
+		builder.header("Content-Type", "application/json").timeout(Duration.ofSeconds(40));
+		headers.forEach(builder::header);
+		HttpRequest request = builder.build();
+		String call = request.method() + " " + request.uri();
+		HttpResponse<String> response;
 		try {
-			HttpResponse<String> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			JsonNode body = response.body().isBlank() ? json.missingNode() : json.readTree(response.body());
-			return new Response(response.statusCode(), response.headers().map(), body);
+			response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("HTTP call to " + this.baseUrl + " failed: " + ex.getMessage(), ex);
+			throw new IllegalStateException(call + " had no answer: " + ex, ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
+			throw new IllegalStateException(call + " was interrupted", ex);
+		}
+		return new Response(response.statusCode(), response.headers().map(), parse(call, response), call);
+	}
+
+	private static JsonNode parse(String call, HttpResponse<String> response) {
+		if (response.body().isBlank()) {
+			return json.missingNode();
+		}
+		try {
+			return json.readTree(response.body());
+		}
+		catch (JacksonException ex) {
+			throw new IllegalStateException(
+					call + " answered " + response.statusCode() + " with a body that is not JSON: " + response.body(),
+					ex);
 		}
 	}
 

@@ -1,0 +1,49 @@
+package dev.ordersaga.ops.http;
+
+import java.net.URI;
+
+import dev.ordersaga.ops.CommandFailed;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A call to a service that did not give what was asked: no answer, an answer other than
+ * 2xx (with the problem's detail when the body is RFC 9457 problem+json), or a body that
+ * does not bind. Printed as one line; the command exits 1.
+ */
+public final class ServiceCallFailed extends CommandFailed {
+
+	private final String method;
+
+	private final URI uri;
+
+	private final int status;
+
+	private final @Nullable String detail;
+
+	ServiceCallFailed(String message, String method, URI uri, int status, @Nullable String detail) {
+		super(message);
+		this.method = method;
+		this.uri = uri;
+		this.status = status;
+		this.detail = detail;
+	}
+
+	public String method() {
+		return this.method;
+	}
+
+	public URI uri() {
+		return this.uri;
+	}
+
+	/** The answer's status code, or 0 when there was no answer. */
+	public int status() {
+		return this.status;
+	}
+
+	/** The problem's detail, else its title, else the body; null without an answer. */
+	public @Nullable String detail() {
+		return this.detail;
+	}
+
+}
