@@ -24,9 +24,13 @@ final class AnalyticsApi {
 		return this.client.get("/analytics/summary", JsonNode.class);
 	}
 
-	/** Starts the rebuild; answers once the figures are cleared and the group moved. */
-	RebuildReport rebuild() {
-		return this.client.post("/analytics/rebuild", RebuildReport.class);
+	/**
+	 * Starts the rebuild; answers once the figures are cleared and the group moved. The
+	 * service checks retention itself: {@code force} tells it to rebuild from what is
+	 * left.
+	 */
+	RebuildReport rebuild(boolean force) {
+		return this.client.post("/analytics/rebuild" + (force ? "?force=true" : ""), RebuildReport.class);
 	}
 
 }

@@ -99,7 +99,7 @@ final class RebuildCommand implements Callable<Integer> {
 				out.println("dry run: nothing changed; add --execute to rebuild");
 				return 0;
 			}
-			AnalyticsApi.RebuildReport report = analytics.rebuild();
+			AnalyticsApi.RebuildReport report = analytics.rebuild(this.force);
 			out.printf(
 					"cleared %d order facts, %d processed events and %d Redis marks; moved %d partitions to "
 							+ "their earliest offsets%n",
