@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -111,12 +112,12 @@ public class ReservingStock {
 		}
 		List<ReservedLine> lines = new ArrayList<>();
 		wanted.forEach((sku, quantity) -> {
-			Product product = found.get(sku);
+			Product product = Objects.requireNonNull(found.get(sku));
 			product.reserve(quantity);
 			lines.add(new ReservedLine(sku, quantity, product.unitPrice()));
 		});
 		Reservation reservation = this.reservations.save(Reservation.reserved(orderId, order.customerId(), lines, now));
-		String currency = found.get(wanted.keySet().iterator().next()).currency();
+		String currency = Objects.requireNonNull(found.get(wanted.keySet().iterator().next())).currency();
 		this.outbox.publish(
 				InventoryUpdated.reserved(order.orderId(), order.customerId(), reservation.pricedLines(), currency));
 	}
@@ -157,7 +158,7 @@ public class ReservingStock {
 		Map<String, Integer> units = new TreeMap<>();
 		reservation.lines().forEach((line) -> units.merge(line.sku(), line.quantity(), Integer::sum));
 		for (Product product : lockedProducts(units.keySet())) {
-			change.apply(product, units.get(product.sku()));
+			change.apply(product, Objects.requireNonNull(units.get(product.sku())));
 		}
 	}
 
@@ -181,7 +182,7 @@ public class ReservingStock {
 		}
 		boolean isShort = wanted.entrySet()
 			.stream()
-			.anyMatch((entry) -> !found.get(entry.getKey()).canReserve(entry.getValue()));
+			.anyMatch((entry) -> !Objects.requireNonNull(found.get(entry.getKey())).canReserve(entry.getValue()));
 		return isShort ? Optional.of(RejectionReason.OUT_OF_STOCK) : Optional.empty();
 	}
 

@@ -104,7 +104,7 @@ class FailureHandlingIntegrationTests extends InventoryServiceIntegrationTest {
 		this.publisher.publish(order, eventId);
 		await().atMost(PATIENCE).until(() -> duplicates() >= duplicatesBefore + 1);
 		this.redis.execute((org.springframework.data.redis.core.RedisCallback<Object>) (connection) -> {
-			connection.serverCommands().flushAll();
+			connection.serverCommands().flushDb();
 			return null;
 		});
 		this.publisher.publish(order, eventId);

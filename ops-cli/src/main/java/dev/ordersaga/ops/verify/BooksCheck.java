@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -124,7 +125,7 @@ final class BooksCheck {
 				Books.Payment::customerId, Books.Payment::amount);
 		Map<String, BigDecimal> owed = sum(
 				this.books.orders().stream().filter((o) -> "CONFIRMED".equals(o.status()) && o.totalAmount() != null),
-				Books.Order::customerId, Books.Order::totalAmount);
+				Books.Order::customerId, (o) -> Objects.requireNonNull(o.totalAmount()));
 		Set<String> customers = new TreeSet<>(taken.keySet());
 		customers.addAll(owed.keySet());
 		for (String customer : customers) {

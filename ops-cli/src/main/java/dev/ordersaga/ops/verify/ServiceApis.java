@@ -13,8 +13,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,8 +61,8 @@ final class ServiceApis {
 					"/orders?limit=" + PAGE + ((after != null) ? "&after=" + after : ""));
 			page.get("orders")
 				.forEach((order) -> orders.add(new Books.Order(text(order, "orderId"), text(order, "customerId"),
-						text(order, "status"), decimal(order, "totalAmount"), Instant.parse(text(order, "createdAt")),
-						lines(order.get("items")),
+						text(order, "status"), optionalDecimal(order, "totalAmount"),
+						Instant.parse(text(order, "createdAt")), lines(order.get("items")),
 						order.get("history").valueStream().map((change) -> text(change, "status")).toList())));
 			after = page.get("next").isNull() ? null : page.get("next").asString();
 		}
@@ -119,6 +121,10 @@ final class ServiceApis {
 	}
 
 	private static BigDecimal decimal(JsonNode node, String field) {
+		return Objects.requireNonNull(optionalDecimal(node, field), () -> "no " + field + " in " + node);
+	}
+
+	private static @Nullable BigDecimal optionalDecimal(JsonNode node, String field) {
 		JsonNode value = node.get(field);
 		return (value == null || value.isNull()) ? null : value.decimalValue();
 	}

@@ -3,6 +3,7 @@ package dev.ordersaga.orderservice.order;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -59,8 +60,11 @@ public class DecidingOrderOutcome {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void inventoryUpdated(InventoryUpdated update, Instant at) {
 		apply(update.orderId(), (order) -> switch (update.status()) {
-			case RESERVED -> order.stockReserved(update.lines(), update.totalAmount(), update.currency(), at);
-			case REJECTED -> order.stockRejected(update.reason(), at);
+			// the event's constructor guarantees a RESERVED update its total and
+			// currency, a REJECTED one its reason
+			case RESERVED -> order.stockReserved(update.lines(), Objects.requireNonNull(update.totalAmount()),
+					Objects.requireNonNull(update.currency()), at);
+			case REJECTED -> order.stockRejected(Objects.requireNonNull(update.reason()), at);
 			case COMMITTED, RELEASED -> Optional.empty();
 		});
 	}

@@ -2,8 +2,6 @@ package dev.ordersaga.paymentservice.account;
 
 import java.util.List;
 
-import java.util.List;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 

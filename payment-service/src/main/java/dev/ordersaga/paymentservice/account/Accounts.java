@@ -2,11 +2,9 @@ package dev.ordersaga.paymentservice.account;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.List;
 
 import dev.ordersaga.messaging.web.Problems;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

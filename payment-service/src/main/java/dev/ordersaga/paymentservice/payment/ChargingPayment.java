@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -100,8 +101,9 @@ public class ChargingPayment {
 			return; // charged or declined already, or voided before the reservation
 					// arrived
 		}
-		BigDecimal amount = reservation.totalAmount();
-		String currency = reservation.currency();
+		// a RESERVED update carries both: its constructor checks them
+		BigDecimal amount = Objects.requireNonNull(reservation.totalAmount());
+		String currency = Objects.requireNonNull(reservation.currency());
 		Instant now = this.clock.instant();
 		Optional<Account> account = this.accounts.findById(reservation.customerId());
 		DeclineReason decline = null;

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -152,14 +153,15 @@ public class InboundEvents {
 	}
 
 	private void deadLetterUnreadable(Inbound inbound) {
+		UnreadableEventException unreadable = Objects.requireNonNull(inbound.unreadable());
 		if (this.unreadable.deadLetteredBefore(inbound.record())) {
 			log.info("{} can never be processed and was dead-lettered before (a replay?); passing it by",
 					describe(inbound.record()));
 			return;
 		}
 		log.warn("{} can never be processed, dead-lettering it: {}", describe(inbound.record()),
-				inbound.unreadable().getMessage());
-		this.deadLetters.send(inbound.record(), inbound.unreadable());
+				unreadable.getMessage());
+		this.deadLetters.send(inbound.record(), unreadable);
 		this.unreadable.deadLettered(inbound.record());
 	}
 

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.ordersaga.messaging.SagaProperties;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,7 @@ public class ProcessedEventPurge implements SmartLifecycle {
 
 	private final Duration retention;
 
-	private ScheduledExecutorService timer;
+	private @Nullable ScheduledExecutorService timer;
 
 	ProcessedEventPurge(JdbcTemplate jdbc, SagaProperties properties) {
 		this.jdbc = jdbc;
@@ -51,6 +52,8 @@ public class ProcessedEventPurge implements SmartLifecycle {
 	}
 
 	@Override
+	@SuppressWarnings("FutureReturnValueIgnored") // the task logs its own failures;
+													// stop() ends it
 	public void start() {
 		this.timer = Executors
 			.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("inbox-purge").factory());

@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.data.redis.connection.RedisStringCommands.SetOption;
+import org.springframework.data.redis.connection.SetCondition;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.types.Expiration;
@@ -66,10 +67,10 @@ class RedisIdempotency {
 			return Marks.NONE;
 		}
 		try {
-			List<Object> marked = this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
+			List<Object> marked = this.redis.executePipelined((RedisCallback<@Nullable Object>) (connection) -> {
 				for (UUID id : eventIds) {
 					connection.stringCommands()
-						.set(key(id), IN_FLIGHT, Expiration.from(this.inFlightTtl), SetOption.ifAbsent());
+						.set(key(id), IN_FLIGHT, SetCondition.ifAbsent(), Expiration.from(this.inFlightTtl));
 				}
 				return null;
 			});
@@ -81,7 +82,8 @@ class RedisIdempotency {
 			if (taken.isEmpty()) {
 				return new Marks(Set.of(), mine);
 			}
-			List<String> states = this.redis.opsForValue().multiGet(taken.stream().map(this::keyText).toList());
+			List<@Nullable String> states = this.redis.opsForValue()
+				.multiGet(taken.stream().map(this::keyText).toList());
 			Set<UUID> done = new HashSet<>();
 			for (int i = 0; i < taken.size(); i++) {
 				if (states != null && "done".equals(states.get(i))) {
@@ -102,9 +104,10 @@ class RedisIdempotency {
 			return;
 		}
 		try {
-			this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
+			this.redis.executePipelined((RedisCallback<@Nullable Object>) (connection) -> {
 				for (UUID id : eventIds) {
-					connection.stringCommands().set(key(id), DONE, Expiration.from(this.doneTtl), SetOption.upsert());
+					connection.stringCommands()
+						.set(key(id), DONE, SetCondition.upsert(), Expiration.from(this.doneTtl));
 				}
 				return null;
 			});

@@ -3,6 +3,7 @@ package dev.ordersaga.messaging.kafka;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 import dev.ordersaga.events.EventHeaders;
 import dev.ordersaga.events.Topics;
@@ -49,7 +50,8 @@ public class DeadLetters {
 
 	/** Dead-letters the record because of the given failure. */
 	public void send(ConsumerRecord<?, ?> record, Exception failure) {
-		recover(record, new ListenerExecutionFailedException(failure.getMessage(), this.group, failure));
+		String message = Objects.requireNonNullElse(failure.getMessage(), failure.getClass().getName());
+		recover(record, new ListenerExecutionFailedException(message, this.group, failure));
 	}
 
 	/** As the error handler's recoverer: the failure arrives wrapped by the container. */

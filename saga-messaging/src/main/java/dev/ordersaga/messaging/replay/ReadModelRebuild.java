@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -124,8 +125,8 @@ public class ReadModelRebuild {
 	private void awaitNoMembers(Admin admin) {
 		long deadline = System.nanoTime() + PATIENCE.toNanos();
 		while (true) {
-			ConsumerGroupDescription description = await(
-					admin.describeConsumerGroups(List.of(this.group)).describedGroups().get(this.group));
+			ConsumerGroupDescription description = await(Objects
+				.requireNonNull(admin.describeConsumerGroups(List.of(this.group)).describedGroups().get(this.group)));
 			int members = description.members().size();
 			if (members == 0) {
 				return;
@@ -192,7 +193,7 @@ public class ReadModelRebuild {
 		return earliest.entrySet()
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey,
-					(entry) -> ends.get(entry.getKey()) - entry.getValue().offset()));
+					(entry) -> Objects.requireNonNull(ends.get(entry.getKey())) - entry.getValue().offset()));
 	}
 
 	private static <T> T await(KafkaFuture<T> future) {
@@ -200,7 +201,8 @@ public class ReadModelRebuild {
 			return future.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
 		}
 		catch (ExecutionException ex) {
-			throw new IllegalStateException("Kafka refused: " + ex.getCause().getMessage(), ex.getCause());
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			throw new IllegalStateException("Kafka refused: " + cause.getMessage(), cause);
 		}
 		catch (TimeoutException ex) {
 			throw new IllegalStateException("Kafka did not answer within " + PATIENCE.toSeconds() + " s", ex);
