@@ -68,6 +68,8 @@ class MixedOrdersEndToEndIntegrationTests {
 	}
 
 	@Test
+	@SuppressWarnings("FutureReturnValueIgnored") // closing the executor waits for every
+													// cancellation
 	void aMixedRunOfOrdersCancellationsAndRejectionsBalancesTheBooks() throws Exception {
 		Random random = new Random(42);
 		List<String> skus = List.of("PLENTY-" + this.run, "SOME-" + this.run, "FEW-" + this.run);

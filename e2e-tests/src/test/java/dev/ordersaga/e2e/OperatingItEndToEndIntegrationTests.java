@@ -117,7 +117,7 @@ class OperatingItEndToEndIntegrationTests {
 			.untilAsserted(() -> assertThat(this.saga.all.stream()
 				.filter((service) -> service.name().equals("inventory-service"))
 				.mapToDouble((service) -> counter(service, "saga_inbox_duplicates_total"))
-				.sum() - duplicatesBefore).isGreaterThanOrEqualTo(planned - poisonRecords()));
+				.sum() - duplicatesBefore).isGreaterThanOrEqualTo((double) (planned - poisonRecords())));
 		assertThat(books()).isEqualTo(before);
 		assertThat(Sagactl.verify(this.saga).exitCode()).isZero();
 

@@ -23,7 +23,7 @@ final class ServiceProcess {
 
 	private static final String VERSION = System.getProperty("saga.version", "0.1.0-SNAPSHOT");
 
-	static final Duration DEADLINE = Duration.ofSeconds(120);
+	static final Duration DEADLINE = Duration.ofMinutes(2);
 
 	private final String name;
 

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 
 import dev.ordersaga.events.Subscription;
@@ -83,7 +84,9 @@ final class RebuildCommand implements Callable<Integer> {
 				.sorted()
 				.toList();
 			before = analytics.summary();
-			long records = partitions.stream().mapToLong((tp) -> ends.get(tp) - starts.get(tp)).sum();
+			long records = partitions.stream()
+				.mapToLong((tp) -> Objects.requireNonNull(ends.get(tp)) - Objects.requireNonNull(starts.get(tp)))
+				.sum();
 			out.printf(
 					"rebuild plan for %s: clear %d order facts with their idempotency records, then consume %d "
 							+ "records of %s again (%d partitions)%n",
@@ -132,7 +135,8 @@ final class RebuildCommand implements Callable<Integer> {
 					access.admin().listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata(),
 					"read the offsets of " + GROUP);
 			long consumed = partitions.stream()
-				.mapToLong((tp) -> Math.min(ends.get(tp), (committed.get(tp) != null) ? committed.get(tp).offset() : 0))
+				.mapToLong((tp) -> Math.min(Objects.requireNonNull(ends.get(tp)),
+						(committed.get(tp) != null) ? committed.get(tp).offset() : 0))
 				.sum();
 			if (consumed != shown) {
 				out.printf("consumed %d of %d%n", consumed, total);

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -121,7 +122,7 @@ final class DlqRedriveCommand implements Callable<Integer> {
 			String id) {
 		consumer.assign(List.of(partition));
 		Map<TopicPartition, OffsetAndTimestamp> start = consumer.offsetsForTimes(Map.of(partition, since));
-		long end = consumer.endOffsets(List.of(partition)).get(partition);
+		long end = Objects.requireNonNull(consumer.endOffsets(List.of(partition)).get(partition));
 		OffsetAndTimestamp from = start.get(partition);
 		if (from == null) {
 			return false;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -26,8 +27,8 @@ public final class TopicReader {
 			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
 			List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
 			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-			while (records.size() < atMost && System.nanoTime() < deadline
-					&& partitions.stream().anyMatch((tp) -> consumer.position(tp) < end.get(tp))) {
+			while (records.size() < atMost && System.nanoTime() < deadline && partitions.stream()
+				.anyMatch((tp) -> consumer.position(tp) < Objects.requireNonNull(end.get(tp)))) {
 				for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
 					if (records.size() < atMost) {
 						records.add(record);

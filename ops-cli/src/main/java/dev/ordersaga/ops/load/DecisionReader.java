@@ -7,6 +7,7 @@ import java.util.List;
 import dev.ordersaga.events.OrderCancelled;
 import dev.ordersaga.events.OrderRejected;
 import dev.ordersaga.ops.kafka.KafkaAccess;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -74,7 +75,7 @@ final class DecisionReader implements AutoCloseable {
 			this.failure = "reading the decision topics failed: " + ex;
 		}
 		finally {
-			this.consumer.close(Duration.ofSeconds(2));
+			this.consumer.close(CloseOptions.timeout(Duration.ofSeconds(2)));
 		}
 	}
 
@@ -104,7 +105,7 @@ final class DecisionReader implements AutoCloseable {
 	@Override
 	public void close() {
 		if (this.thread.getState() == Thread.State.NEW) {
-			this.consumer.close(Duration.ofSeconds(2));
+			this.consumer.close(CloseOptions.timeout(Duration.ofSeconds(2)));
 			return;
 		}
 		this.running = false;

@@ -23,7 +23,7 @@ record LoadReport(Settings settings, Orders orders, Map<Outcome, Long> outcomes,
 	/**
 	 * What was asked for: the mode, a sentence about its shape, and every option's value.
 	 */
-	record Settings(String mode, String shape, Map<String, Object> values) {
+	record Settings(String mode, String shape, Map<String, @Nullable Object> values) {
 	}
 
 	record Orders(int posted, int accepted, int shed, int errors, int decided, int missing, int duplicates) {

@@ -78,6 +78,8 @@ final class Progress {
 	 * Whether the output goes to a terminal: Java 22 and later have a console even when
 	 * redirected and tell with {@code isTerminal()}; Java 21 has one only on a terminal.
 	 */
+	@SuppressWarnings("SystemConsoleNull") // compiled for Java 21, where null means no
+											// terminal
 	private static boolean isTerminal() {
 		Console console = System.console();
 		if (console == null) {

@@ -121,6 +121,8 @@ final class ReportText {
 				decimal(summary.p95(), 1), decimal(summary.p99(), 1), decimal(summary.max(), 1), summary.count());
 	}
 
+	@SuppressWarnings("AnnotateFormatMethod") // every format passed in is a literal of
+												// this class
 	private static String line(String label, String format, Object... args) {
 		return String.format(Locale.ROOT, "%-12s", label) + String.format(Locale.ROOT, format, args);
 	}

@@ -61,6 +61,8 @@ final class Yardstick {
 	private Yardstick() {
 	}
 
+	@SuppressWarnings("FutureReturnValueIgnored") // the send callback records the first
+													// failure
 	static Result run(KafkaAccess access, int records) {
 		String topic = "sagactl.yardstick." + UUID.randomUUID().toString().substring(0, 8);
 		access.await(access.admin()

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 
 import dev.ordersaga.ops.kafka.KafkaAccess;
@@ -122,7 +123,8 @@ public final class ReadCommand implements Callable<Integer> {
 				if (!records.isEmpty()) {
 					quietSince = System.nanoTime();
 				}
-				boolean caughtUp = partitions.stream().allMatch((tp) -> consumer.position(tp) >= end.get(tp));
+				boolean caughtUp = partitions.stream()
+					.allMatch((tp) -> consumer.position(tp) >= Objects.requireNonNull(end.get(tp)));
 				if (!this.follow && (caughtUp || Duration.ofNanos(System.nanoTime() - quietSince).toSeconds() > 10)) {
 					break;
 				}
@@ -147,7 +149,8 @@ public final class ReadCommand implements Callable<Integer> {
 		Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
 		if (this.start != null && this.start.offset != null) {
 			TopicPartition tp = partitions.get(0);
-			consumer.seek(tp, Positions.offsetWithin(tp, this.start.offset, beginning.get(tp), end.get(tp)));
+			consumer.seek(tp, Positions.offsetWithin(tp, this.start.offset, Objects.requireNonNull(beginning.get(tp)),
+					Objects.requireNonNull(end.get(tp))));
 		}
 		else if (this.start != null && this.start.time != null) {
 			long millis = Positions.time("--from-time", this.start.time).toEpochMilli();
@@ -156,7 +159,7 @@ public final class ReadCommand implements Callable<Integer> {
 			Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query);
 			partitions.forEach((tp) -> {
 				OffsetAndTimestamp at = found.get(tp);
-				consumer.seek(tp, (at != null) ? at.offset() : end.get(tp));
+				consumer.seek(tp, (at != null) ? at.offset() : Objects.requireNonNull(end.get(tp)));
 			});
 		}
 		else {

@@ -17,6 +17,7 @@ import dev.ordersaga.events.control.ReplaySeeked;
 import dev.ordersaga.ops.kafka.KafkaAccess;
 import dev.ordersaga.ops.kafka.RecordJson;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -110,7 +111,7 @@ final class ControlChannel implements AutoCloseable {
 	@Override
 	public void close() {
 		this.producer.close(Duration.ofSeconds(2));
-		this.answers.close(Duration.ofSeconds(2));
+		this.answers.close(CloseOptions.timeout(Duration.ofSeconds(2)));
 	}
 
 }

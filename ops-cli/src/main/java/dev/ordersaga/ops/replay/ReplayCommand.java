@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -121,8 +122,8 @@ public final class ReplayCommand implements Callable<Integer> {
 			for (Map.Entry<TopicPartition, Long> entry : targets.entrySet()) {
 				TopicPartition tp = entry.getKey();
 				OffsetAndMetadata at = committed.get(tp);
-				long current = (at != null) ? at.offset() : start.get(tp);
-				long again = Math.max(0, end.get(tp) - entry.getValue());
+				long current = (at != null) ? at.offset() : Objects.requireNonNull(start.get(tp));
+				long again = Math.max(0, Objects.requireNonNull(end.get(tp)) - entry.getValue());
 				total += again;
 				out.printf("%9d %10d %10d %12d%n", tp.partition(), current, entry.getValue(), again);
 			}
@@ -134,6 +135,7 @@ public final class ReplayCommand implements Callable<Integer> {
 			ConsumerGroupDescription description = access
 				.await(access.admin().describeConsumerGroups(List.of(this.group)).all(), "describe " + this.group)
 				.get(this.group);
+			Objects.requireNonNull(description, "no description of group " + this.group);
 			Map<Integer, Long> offsets = new TreeMap<>();
 			targets.forEach((tp, offset) -> offsets.put(tp.partition(), offset));
 			ReplayRequested replay = new ReplayRequested(UUID.randomUUID(), this.group, this.topic, offsets, who(),
@@ -222,16 +224,17 @@ public final class ReplayCommand implements Callable<Integer> {
 			start.keySet()
 				.stream()
 				.filter(this::selected)
-				.forEach((tp) -> targets.put(tp, Positions.offsetWithin(tp, offset, start.get(tp), end.get(tp))));
+				.forEach((tp) -> targets.put(tp, Positions.offsetWithin(tp, offset,
+						Objects.requireNonNull(start.get(tp)), Objects.requireNonNull(end.get(tp)))));
 			return targets;
 		}
 		if (this.target.time != null) {
 			long millis = Positions.time("--to-time", this.target.time).toEpochMilli();
 			Map<TopicPartition, Long> atTime = access.offsets(start.keySet(), OffsetSpec.forTimestamp(millis));
-			start.keySet()
-				.stream()
-				.filter(this::selected)
-				.forEach((tp) -> targets.put(tp, (atTime.get(tp) >= 0) ? atTime.get(tp) : end.get(tp)));
+			start.keySet().stream().filter(this::selected).forEach((tp) -> {
+				long at = Objects.requireNonNull(atTime.get(tp));
+				targets.put(tp, (at >= 0) ? at : Objects.requireNonNull(end.get(tp)));
+			});
 			return targets;
 		}
 		start.keySet().stream().filter(this::selected).forEach((tp) -> targets.put(tp, start.get(tp)));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -126,9 +127,9 @@ public final class TopicsCommand implements Callable<Integer> {
 					long lag = 0;
 					for (TopicPartition tp : own) {
 						OffsetAndMetadata at = committed.get(tp);
-						long position = (at != null) ? at.offset() : starts.get(tp);
+						long position = (at != null) ? at.offset() : Objects.requireNonNull(starts.get(tp));
 						sum += position;
-						lag += Math.max(0, ends.get(tp) - position);
+						lag += Math.max(0, Objects.requireNonNull(ends.get(tp)) - position);
 					}
 					positions.put(group, new GroupPosition(sum, lag));
 				}

@@ -3,6 +3,7 @@ package dev.ordersaga.orderservice.order;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;

@@ -34,7 +34,7 @@ class OrderSagaIntegrationTests extends OrderServiceIntegrationTest {
 
 	@Test
 	void publishesThePlacedOrderWithCloudEventsHeaders() {
-		HttpJson.Response placed = place("c-headers",
+		HttpJson.Response placed = place(
 				"{\"customerId\":\"c-headers\",\"items\":[{\"sku\":\"SKU-1\",\"quantity\":2}]}");
 		assertThat(placed.status()).isEqualTo(201);
 		UUID orderId = UUID.fromString(placed.body().get("orderId").asString());
@@ -204,13 +204,13 @@ class OrderSagaIntegrationTests extends OrderServiceIntegrationTest {
 	}
 
 	private UUID placeOrder(String customerId) {
-		HttpJson.Response placed = place(customerId,
+		HttpJson.Response placed = place(
 				"{\"customerId\":\"" + customerId + "\",\"items\":[{\"sku\":\"SKU-1\",\"quantity\":2}]}");
 		assertThat(placed.status()).isEqualTo(201);
 		return UUID.fromString(placed.body().get("orderId").asString());
 	}
 
-	private HttpJson.Response place(String customerId, String body) {
+	private HttpJson.Response place(String body) {
 		return this.http.post("/orders", body);
 	}
 

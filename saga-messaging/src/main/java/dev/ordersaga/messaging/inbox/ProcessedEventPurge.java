@@ -55,6 +55,8 @@ public class ProcessedEventPurge implements SmartLifecycle {
 	}
 
 	@Override
+	@SuppressWarnings("FutureReturnValueIgnored") // the task logs its own failures;
+													// stop() ends it
 	public void start() {
 		ScheduledExecutorService timer = Executors
 			.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("inbox-purge").factory());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,10 +73,10 @@ class RedisIdempotency {
 			return Marks.NONE;
 		}
 		try {
-			List<Object> marked = this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
+			List<Object> marked = this.redis.executePipelined((RedisCallback<@Nullable Object>) (connection) -> {
 				for (UUID id : eventIds) {
 					connection.stringCommands()
-						.set(key(id), IN_FLIGHT, Expiration.from(this.inFlightTtl), SetOption.ifAbsent());
+						.set(key(id), IN_FLIGHT, SetCondition.ifAbsent(), Expiration.from(this.inFlightTtl));
 				}
 				return null;
 			});
@@ -87,7 +88,8 @@ class RedisIdempotency {
 			if (taken.isEmpty()) {
 				return new Marks(Set.of(), mine);
 			}
-			List<String> states = this.redis.opsForValue().multiGet(taken.stream().map(this::keyText).toList());
+			List<@Nullable String> states = this.redis.opsForValue()
+				.multiGet(taken.stream().map(this::keyText).toList());
 			Set<UUID> done = new HashSet<>();
 			for (int i = 0; i < taken.size(); i++) {
 				if (states != null && "done".equals(states.get(i))) {
@@ -108,9 +110,10 @@ class RedisIdempotency {
 			return;
 		}
 		try {
-			this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
+			this.redis.executePipelined((RedisCallback<@Nullable Object>) (connection) -> {
 				for (UUID id : eventIds) {
-					connection.stringCommands().set(key(id), DONE, Expiration.from(this.doneTtl), SetOption.upsert());
+					connection.stringCommands()
+						.set(key(id), DONE, SetCondition.upsert(), Expiration.from(this.doneTtl));
 				}
 				return null;
 			});

@@ -3,6 +3,7 @@ package dev.ordersaga.messaging.replay;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -175,7 +176,7 @@ public class ReadModelRebuild {
 		return earliest.entrySet()
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey,
-					(entry) -> ends.get(entry.getKey()) - entry.getValue().offset()));
+					(entry) -> Objects.requireNonNull(ends.get(entry.getKey())) - entry.getValue().offset()));
 	}
 
 	private static <T> T await(KafkaFuture<T> future) {
@@ -183,7 +184,8 @@ public class ReadModelRebuild {
 			return future.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
 		}
 		catch (ExecutionException ex) {
-			throw new IllegalStateException("Kafka refused: " + ex.getCause().getMessage(), ex.getCause());
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			throw new IllegalStateException("Kafka refused: " + cause.getMessage(), cause);
 		}
 		catch (TimeoutException ex) {
 			throw new IllegalStateException("Kafka did not answer within " + PATIENCE.toSeconds() + " s", ex);

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeMap;
 
@@ -108,7 +109,7 @@ class ReplayControl implements SmartLifecycle {
 	private void startAtRecentRequests(Consumer<String, byte[]> control, TopicPartition partition) {
 		Duration patience = Duration.ofSeconds(5);
 		try {
-			this.firstNew = control.endOffsets(List.of(partition), patience).get(partition);
+			this.firstNew = Objects.requireNonNull(control.endOffsets(List.of(partition), patience).get(partition));
 			OffsetAndTimestamp since = control
 				.offsetsForTimes(Map.of(partition, this.clock.instant().minus(RecentReplays.WINDOW).toEpochMilli()),
 						patience)
@@ -154,6 +155,8 @@ class ReplayControl implements SmartLifecycle {
 		}
 	}
 
+	@SuppressWarnings("FutureReturnValueIgnored") // the answer's callback logs a failed
+													// send
 	void handle(ConsumerRecord<String, byte[]> record) {
 		if (!this.group.equals(record.key()) || !ControlTopic.REPLAY_REQUESTED.equals(type(record))) {
 			return;

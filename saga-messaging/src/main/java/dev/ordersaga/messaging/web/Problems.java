@@ -1,5 +1,7 @@
 package dev.ordersaga.messaging.web;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -14,7 +16,7 @@ public final class Problems {
 		return of(HttpStatus.NOT_FOUND, detail);
 	}
 
-	public static ErrorResponseException conflict(String detail) {
+	public static ErrorResponseException conflict(@Nullable String detail) {
 		return of(HttpStatus.CONFLICT, detail);
 	}
 
@@ -26,7 +28,7 @@ public final class Problems {
 		return of(HttpStatus.BAD_REQUEST, detail);
 	}
 
-	private static ErrorResponseException of(HttpStatus status, String detail) {
+	private static ErrorResponseException of(HttpStatus status, @Nullable String detail) {
 		return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
 	}
 

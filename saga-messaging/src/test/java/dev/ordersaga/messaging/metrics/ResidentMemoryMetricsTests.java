@@ -22,7 +22,7 @@ class ResidentMemoryMetricsTests {
 
 		double bytes = registry.get("process.resident.memory").gauge().value();
 		long heapInUse = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
-		assertThat(bytes).isGreaterThan(heapInUse).isLessThan(64L * 1024 * 1024 * 1024);
+		assertThat(bytes).isGreaterThan((double) heapInUse).isLessThan(64.0 * 1024 * 1024 * 1024);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -32,7 +33,7 @@ public final class TcpProxy implements AutoCloseable {
 		this.targetPort = targetPort;
 		try {
 			this.server = new ServerSocket();
-			this.server.bind(new InetSocketAddress("127.0.0.1", 0));
+			this.server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
