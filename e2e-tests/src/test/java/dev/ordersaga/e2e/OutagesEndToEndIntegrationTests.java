@@ -35,6 +35,8 @@ class OutagesEndToEndIntegrationTests {
 	/** The services' {@code saga.retry.max-attempts} (its default). */
 	private static final int MAX_ATTEMPTS = 4;
 
+	private static final String NO_FAULT = "{\"failureRate\":0.0,\"latencyMs\":0,\"eventType\":\"\"}";
+
 	private final String run = UUID.randomUUID().toString().substring(0, 6);
 
 	private RunningSaga saga;
@@ -56,13 +58,16 @@ class OutagesEndToEndIntegrationTests {
 		// a second order-service whose orders have a short deadline: the shared one's is
 		// long enough for slow restarts
 		ServiceProcess shortDeadline = this.saga.scaleOut("order-service", "order-service-short-deadline",
-				Map.of("saga.order.deadline", "5s"));
+				Map.of("saga.order.deadline", "15s"));
 		List<ServiceProcess> payments = this.saga.instancesOf("payment-service");
 		try {
 			payments.forEach((payment) -> payment.stop(Duration.ofSeconds(20)));
 
 			String orderId = place(shortDeadline, customer, sku);
-			JsonNode order = this.saga.orders.http().get("/orders/" + orderId + "?wait=60s").body();
+			JsonNode order = await().atMost(PATIENCE)
+				.pollInterval(Duration.ofSeconds(1))
+				.until(() -> this.saga.orders.http().get("/orders/" + orderId).body(),
+						(found) -> !found.get("status").asString().matches("PENDING|RESERVED"));
 			assertThat(order.get("status").asString()).isEqualTo("REJECTED");
 			assertThat(order.get("reason").asString()).isEqualTo("TIMEOUT");
 			assertThat(order.get("history").valueStream().map((change) -> change.get("status").asString()))
@@ -112,12 +117,14 @@ class OutagesEndToEndIntegrationTests {
 		inventories.forEach((inventory) -> assertThat(inventory.http()
 			.post("/actuator/faults", "{\"failureRate\":1.0,\"latencyMs\":2000,\"eventType\":\"order.created\"}")
 			.status()).isEqualTo(200));
-		ServiceProcess killed = null;
-		ServiceProcess survivor = null;
+		ServiceProcess killed;
+		ServiceProcess survivor;
 		String orderId;
 		try {
 			orderId = place(this.saga.orders, customer, sku);
-			ConsumerRecord<String, byte[]> created = this.topics.records(Topics.ORDER_CREATED, UUID.fromString(orderId))
+			ConsumerRecord<String, byte[]> created = await().atMost(PATIENCE)
+				.until(() -> this.topics.records(Topics.ORDER_CREATED, UUID.fromString(orderId)),
+						(found) -> !found.isEmpty())
 				.get(0);
 			Pattern attempt = Pattern.compile(
 					"Record " + Pattern.quote(Topics.ORDER_CREATED + "-" + created.partition() + "@" + created.offset())
@@ -154,12 +161,13 @@ class OutagesEndToEndIntegrationTests {
 				.isEqualTo(afterTheKill.size());
 		}
 		finally {
-			if (survivor != null) {
-				survivor.http().post("/actuator/faults", "{\"failureRate\":0.0,\"latencyMs\":0,\"eventType\":\"\"}");
-			}
-			this.saga.restart(inventories.stream().filter((inventory) -> !inventory.isRunning()).toList());
-			inventories.forEach((inventory) -> inventory.http()
-				.post("/actuator/faults", "{\"failureRate\":0.0,\"latencyMs\":0,\"eventType\":\"\"}"));
+			List<ServiceProcess> down = inventories.stream().filter((inventory) -> !inventory.isRunning()).toList();
+			inventories.stream()
+				.filter(ServiceProcess::isRunning)
+				.forEach((inventory) -> inventory.http().post("/actuator/faults", NO_FAULT));
+			// the killed instance starts again (without the fault) while the survivor
+			// carries on
+			down.forEach((inventory) -> inventory.start(this.saga.infra));
 		}
 
 		// the operator redrives it once the fault is gone, and the order goes through
@@ -168,6 +176,9 @@ class OutagesEndToEndIntegrationTests {
 		assertThat(redriven.exitCode()).as(redriven.output()).isZero();
 		assertThat(this.saga.orders.http().get("/orders/" + orderId + "?wait=30s").body().get("status").asString())
 			.isEqualTo("CONFIRMED");
+		await().atMost(RunningSaga.START_UP)
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> inventories.stream().allMatch(ServiceProcess::isHealthy));
 	}
 
 	/** The attempt numbers the instance logged for the record since the offset. */
