@@ -33,7 +33,12 @@ import static org.awaitility.Awaitility.await;
  */
 final class RunningSaga {
 
-	static final Duration START_UP = Duration.ofMinutes(4);
+	/**
+	 * How long the services may take to start: four minutes, or {@code SAGA_E2E_START_UP}
+	 * (e.g. {@code PT10M}) on a machine busier than that.
+	 */
+	static final Duration START_UP = Duration
+		.parse(System.getenv().getOrDefault("SAGA_E2E_START_UP", Duration.ofMinutes(4).toString()));
 
 	private static final List<String> SCHEMAS = List.of("orders", "inventory", "payment", "notification", "analytics");
 
