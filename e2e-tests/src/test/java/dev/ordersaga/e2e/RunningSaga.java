@@ -88,8 +88,12 @@ final class RunningSaga {
 
 	private void start() {
 		resetSchemas();
-		Runtime.getRuntime()
-			.addShutdownHook(new Thread(() -> this.all.forEach((service) -> service.stop(Duration.ofSeconds(20)))));
+		// all at once: one after the other they outlast the time Surefire gives a JVM to
+		// exit, and the rest would be left running
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			this.all.forEach(ServiceProcess::terminate);
+			this.all.forEach((service) -> service.stop(Duration.ofSeconds(20)));
+		}));
 		this.all.forEach((service) -> service.start(this.infra));
 		await().atMost(START_UP)
 			.pollInterval(Duration.ofSeconds(1))

@@ -208,6 +208,13 @@ final class ServiceProcess {
 		return this.process != null && this.process.isAlive();
 	}
 
+	/** SIGTERM, without waiting for the process to end. */
+	void terminate() {
+		if (this.process != null) {
+			this.process.destroy();
+		}
+	}
+
 	/** SIGTERM, then SIGKILL if it is still there after the timeout. */
 	void stop(Duration timeout) {
 		if (this.process == null) {
