@@ -2,6 +2,8 @@ package dev.ordersaga.e2e;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -12,12 +14,20 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import dev.ordersaga.events.Topics;
 import dev.ordersaga.messaging.test.HttpJson;
+import dev.ordersaga.messaging.test.TopicProbe;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +40,7 @@ import static org.awaitility.Awaitility.await;
  * Afterwards the books must balance, as {@code sagactl verify} checks them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MixedOrdersEndToEndIntegrationTests {
 
 	private static final Duration QUIET = Duration.ofSeconds(90);
@@ -41,11 +52,12 @@ class MixedOrdersEndToEndIntegrationTests {
 	@BeforeAll
 	void startTheSagaWithTwoInstancesOfInventoryAndPayment() {
 		this.saga = RunningSaga.get();
-		this.saga.scaleOut("inventory-service", "inventory-service-2");
-		this.saga.scaleOut("payment-service", "payment-service-2");
+		this.saga.twoInstancesOf("inventory-service");
+		this.saga.twoInstancesOf("payment-service");
 	}
 
 	@Test
+	@Order(1)
 	void twoHundredOrdersRacingForTenUnitsConfirmExactlyTen() throws Exception {
 		String sku = "RACE-" + this.run;
 		product(sku, "9.99", 10);
@@ -68,6 +80,7 @@ class MixedOrdersEndToEndIntegrationTests {
 	}
 
 	@Test
+	@Order(2)
 	@SuppressWarnings("FutureReturnValueIgnored") // closing the executor waits for every
 													// cancellation
 	void aMixedRunOfOrdersCancellationsAndRejectionsBalancesTheBooks() throws Exception {
@@ -133,6 +146,58 @@ class MixedOrdersEndToEndIntegrationTests {
 		}
 		finally {
 			this.saga.sql("update inventory.product set on_hand = on_hand - 1 where sku = '" + skus.get(0) + "'");
+		}
+	}
+
+	/**
+	 * After the runs above, with two instances in each group: every order's events come
+	 * in an order the saga allows, and each instance had partitions and handled events.
+	 */
+	@Test
+	@Order(3)
+	void eachOrdersEventsComeInALegalOrderAndBothInstancesOfEachGroupHandledSome() {
+		TopicProbe topics = new TopicProbe(this.saga.infra.kafkaBootstrapServers());
+		assertThat(statusesByOrder(topics, Topics.INVENTORY_UPDATED)).isNotEmpty()
+			.allSatisfy((orderId, statuses) -> assertThat(statuses).as("inventory.updated of %s", orderId)
+				.matches("REJECTED|RESERVED( COMMITTED)?( RELEASED)?"));
+		assertThat(statusesByOrder(topics, Topics.PAYMENT_COMPLETED)).isNotEmpty()
+			.allSatisfy((orderId, statuses) -> assertThat(statuses).as("payment.completed of %s", orderId)
+				.matches("DECLINED|CHARGED( REFUNDED)?"));
+
+		for (String group : List.of("inventory-service", "payment-service")) {
+			List<ServiceProcess> instances = this.saga.instancesOf(group);
+			assertThat(instances).hasSize(2);
+			await().atMost(QUIET).untilAsserted(() -> {
+				Collection<MemberDescription> members = members(group);
+				for (ServiceProcess instance : instances) {
+					assertThat(members).as("members of %s that are %s", group, instance.instance())
+						.filteredOn((member) -> member.clientId().matches(Pattern.quote(instance.instance()) + "-\\d+"))
+						.flatExtracting((member) -> member.assignment().topicPartitions())
+						.isNotEmpty();
+				}
+			});
+			assertThat(instances).allSatisfy((instance) -> assertThat(instance.metric("saga_inbox_batch_size_sum"))
+				.as("records %s handled", instance.instance())
+				.isPositive());
+		}
+	}
+
+	/** Each order's statuses on the topic, in order, separated by spaces. */
+	private static Map<String, String> statusesByOrder(TopicProbe topics, String topic) {
+		Map<String, String> statuses = new HashMap<>();
+		SagaRecords.eventsByOrder(topics, topic)
+			.forEach((orderId, events) -> statuses.put(orderId,
+					events.stream().map(SagaRecords::status).collect(Collectors.joining(" "))));
+		return statuses;
+	}
+
+	private Collection<MemberDescription> members(String group) throws Exception {
+		try (Admin admin = this.saga.admin()) {
+			return admin.describeConsumerGroups(List.of(group))
+				.describedGroups()
+				.get(group)
+				.get(10, TimeUnit.SECONDS)
+				.members();
 		}
 	}
 

@@ -1,21 +1,21 @@
 package dev.ordersaga.e2e;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import dev.ordersaga.events.EventHeaders;
 import dev.ordersaga.events.Topics;
 import dev.ordersaga.messaging.test.HttpJson;
+import dev.ordersaga.messaging.test.TopicProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -45,13 +45,14 @@ class OperatingItEndToEndIntegrationTests {
 
 	private final String run = UUID.randomUUID().toString().substring(0, 6);
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	private RunningSaga saga;
+
+	private TopicProbe topics;
 
 	@BeforeAll
 	void placeAFewOrders() {
 		this.saga = RunningSaga.get();
+		this.topics = new TopicProbe(this.saga.infra.kafkaBootstrapServers());
 		product("OPS-" + this.run, 100);
 		account("ops-" + this.run, "1000.00");
 		for (int i = 0; i < 4; i++) {
@@ -86,24 +87,26 @@ class OperatingItEndToEndIntegrationTests {
 		assertThat(listed.output()).containsPattern("by consumer group: \\{.*analytics-service=\\d+")
 			.containsPattern("inventory-service=\\d+");
 
-		Sagactl.Run topics = sagactl("topics");
-		assertThat(topics.exitCode()).isZero();
-		assertThat(topics.output()).contains("order.created.dlq", "saga.control")
+		Sagactl.Run listedTopics = sagactl("topics");
+		assertThat(listedTopics.exitCode()).isZero();
+		assertThat(listedTopics.output()).contains("order.created.dlq", "saga.control")
 			.containsPattern("inventory-service: \\d+ / \\d+");
 	}
 
 	@Test
 	@Order(2)
 	void aRunningGroupReplaysATopicFromTheBeginningAndNothingChanges() {
+		this.saga.awaitCaughtUp("inventory-service", PATIENCE);
 		Map<String, JsonNode> before = books();
-		double duplicatesBefore = counter(this.saga.inventory, "saga_inbox_duplicates_total");
+		double duplicatesBefore = inventoryDuplicates();
+		List<ConsumerRecord<String, byte[]>> onTheTopic = this.topics.records(Topics.ORDER_CREATED);
+		long appliedBefore = appliedBy("inventory", "inventory-service", onTheTopic);
 
 		Sagactl.Run plan = sagactl("replay", "--group", "inventory-service", "--topic", "order.created",
 				"--to-earliest");
 		assertThat(plan.exitCode()).isZero();
 		assertThat(plan.output()).contains("PARTITION", "dry run: nothing changed");
-		long planned = recordsToConsume(plan.output());
-		assertThat(planned).isGreaterThanOrEqualTo(4);
+		assertThat(recordsToConsume(plan.output())).isEqualTo(onTheTopic.size());
 
 		Sagactl.Run replayed = sagactl("replay", "--group", "inventory-service", "--topic", "order.created",
 				"--to-earliest", "--execute");
@@ -111,13 +114,16 @@ class OperatingItEndToEndIntegrationTests {
 		assertThat(replayed.output()).containsPattern("inventory-service@\\S+ seeked partitions")
 			.contains("done: inventory-service consumes order.created again");
 
-		// every record of order.created is consumed again: the events are skipped as
-		// duplicates (the poison record is dead-lettered again instead)
+		// every record of order.created is consumed again, and each event applied before
+		// is skipped as a duplicate, exactly once (a poison record is passed by: it was
+		// dead-lettered before)
 		await().atMost(PATIENCE)
-			.untilAsserted(() -> assertThat(this.saga.all.stream()
-				.filter((service) -> service.name().equals("inventory-service"))
-				.mapToDouble((service) -> counter(service, "saga_inbox_duplicates_total"))
-				.sum() - duplicatesBefore).isGreaterThanOrEqualTo((double) (planned - poisonRecords())));
+			.untilAsserted(
+					() -> assertThat(inventoryDuplicates() - duplicatesBefore).isGreaterThanOrEqualTo(appliedBefore));
+		this.saga.awaitCaughtUp("inventory-service", PATIENCE);
+		await().during(Duration.ofSeconds(3))
+			.atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(inventoryDuplicates() - duplicatesBefore).isEqualTo(appliedBefore));
 		assertThat(books()).isEqualTo(before);
 		assertThat(Sagactl.verify(this.saga).exitCode()).isZero();
 
@@ -128,7 +134,10 @@ class OperatingItEndToEndIntegrationTests {
 	@Test
 	@Order(3)
 	void aStoppedGroupReplaysByRewrittenOffsetsAndConsumesAgainWhenStarted() {
+		this.saga.awaitCaughtUp("analytics-service", PATIENCE);
 		JsonNode before = this.saga.analytics.http().get("/analytics/summary").body();
+		long confirmations = appliedBy("analytics", "analytics-service", this.topics.records(Topics.ORDER_CONFIRMED));
+		assertThat(confirmations).isGreaterThanOrEqualTo(4);
 		this.saga.analytics.stop(Duration.ofSeconds(20));
 		Sagactl.Run replayed = await().atMost(PATIENCE)
 			.pollInterval(Duration.ofSeconds(2))
@@ -140,10 +149,15 @@ class OperatingItEndToEndIntegrationTests {
 		this.saga.analytics.start(this.saga.infra);
 		await().atMost(RunningSaga.START_UP).pollInterval(Duration.ofSeconds(1)).until(this.saga.analytics::isHealthy);
 		// a fresh process counts from zero: every confirmation it reads again is a
-		// duplicate
+		// duplicate, once
 		await().atMost(PATIENCE)
-			.untilAsserted(() -> assertThat(counter(this.saga.analytics, "saga_inbox_duplicates_total"))
-				.isGreaterThanOrEqualTo(4));
+			.untilAsserted(() -> assertThat(this.saga.analytics.metric("saga_inbox_duplicates_total"))
+				.isGreaterThanOrEqualTo(confirmations));
+		this.saga.awaitCaughtUp("analytics-service", PATIENCE);
+		await().during(Duration.ofSeconds(3))
+			.atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(this.saga.analytics.metric("saga_inbox_duplicates_total"))
+				.isEqualTo(confirmations));
 		assertThat(this.saga.analytics.http().get("/analytics/summary").body()).isEqualTo(before);
 	}
 
@@ -165,7 +179,7 @@ class OperatingItEndToEndIntegrationTests {
 	@Order(5)
 	void anEventPaymentFailedOnIsRedrivenToPaymentAloneOnceTheFaultIsFixed() {
 		String customer = "ops-" + this.run;
-		List<ServiceProcess> payments = instancesOf("payment-service");
+		List<ServiceProcess> payments = this.saga.instancesOf("payment-service");
 		String orderId;
 		try {
 			payments.forEach((payment) -> assertThat(payment.http()
@@ -181,7 +195,7 @@ class OperatingItEndToEndIntegrationTests {
 					(payment) -> payment.http().post("/actuator/faults", "{\"failureRate\":0.0,\"eventType\":\"\"}"));
 		}
 		assertThat(status(orderId, "0s")).isEqualTo("RESERVED");
-		double orderDuplicates = counter(this.saga.orders, "saga_inbox_duplicates_total");
+		double orderDuplicates = this.saga.orders.metric("saga_inbox_duplicates_total");
 
 		Sagactl.Run redriven = sagactl("dlq", "redrive", "inventory.updated.dlq", "--order", orderId, "--group",
 				"payment-service", "--execute");
@@ -196,7 +210,7 @@ class OperatingItEndToEndIntegrationTests {
 					this.saga.notification.http().get("/notifications?orderId=" + orderId).body().size())
 				.isEqualTo(1));
 		// order-service read the redriven copy on inventory.updated and passed it by
-		assertThat(counter(this.saga.orders, "saga_inbox_duplicates_total")).isEqualTo(orderDuplicates);
+		assertThat(this.saga.orders.metric("saga_inbox_duplicates_total")).isEqualTo(orderDuplicates);
 
 		Sagactl.Run again = sagactl("dlq", "redrive", "inventory.updated.dlq", "--order", orderId, "--group",
 				"payment-service", "--execute");
@@ -224,41 +238,37 @@ class OperatingItEndToEndIntegrationTests {
 				this.saga.orders.http().get("/orders?limit=100").body());
 	}
 
-	private long poisonRecords() {
-		String listed = sagactl("dlq", "show", "order.created.dlq", "--group", "inventory-service", "--limit", "1000")
-			.output();
-		return listed.lines().count();
+	private double inventoryDuplicates() {
+		return this.saga.instancesOf("inventory-service")
+			.stream()
+			.mapToDouble((service) -> service.metric("saga_inbox_duplicates_total"))
+			.sum();
+	}
+
+	/**
+	 * How many of the records carry an event the group applied (its service's
+	 * {@code processed_event} has it), counting copies with the same {@code ce_id} each:
+	 * a replay finds each of them a duplicate. Records redriven for another group are not
+	 * the group's.
+	 */
+	private long appliedBy(String schema, String group, List<ConsumerRecord<String, byte[]>> records) {
+		Set<String> applied = this.saga.query("select event_id from " + schema + ".processed_event")
+			.stream()
+			.map((row) -> row.get("event_id").toString())
+			.collect(Collectors.toSet());
+		return records.stream()
+			.filter((record) -> applied.contains(TopicProbe.header(record, EventHeaders.ID)))
+			.filter((record) -> {
+				String target = TopicProbe.header(record, EventHeaders.REDRIVE_FOR);
+				return target == null || target.equals(group);
+			})
+			.count();
 	}
 
 	private static long recordsToConsume(String plan) {
 		Matcher matcher = Pattern.compile("(\\d+) records to be consumed again").matcher(plan);
 		assertThat(matcher.find()).as(plan).isTrue();
 		return Long.parseLong(matcher.group(1));
-	}
-
-	private List<ServiceProcess> instancesOf(String name) {
-		return this.saga.all.stream().filter((service) -> service.name().equals(name)).toList();
-	}
-
-	/** A counter from the service's Prometheus page; 0 before it was first counted. */
-	private double counter(ServiceProcess service, String name) {
-		try {
-			HttpResponse<String> page = this.http.send(
-					HttpRequest.newBuilder(URI.create(service.url() + "/actuator/prometheus")).GET().build(),
-					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-			return page.body()
-				.lines()
-				.filter((line) -> line.startsWith(name + "{") || line.startsWith(name + " "))
-				.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-				.sum();
-		}
-		catch (java.io.IOException ex) {
-			throw new IllegalStateException("Cannot read the metrics of " + service.name(), ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private String place(String customer, String sku, int quantity) {

@@ -2,14 +2,29 @@ package dev.ordersaga.e2e;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import dev.ordersaga.messaging.test.SagaInfrastructure;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -18,11 +33,18 @@ import static org.awaitility.Awaitility.await;
  */
 final class RunningSaga {
 
-	static final Duration START_UP = Duration.ofMinutes(4);
+	/**
+	 * How long the services may take to start: four minutes, or {@code SAGA_E2E_START_UP}
+	 * (e.g. {@code PT10M}) on a machine busier than that.
+	 */
+	static final Duration START_UP = Duration
+		.parse(System.getenv().getOrDefault("SAGA_E2E_START_UP", Duration.ofMinutes(4).toString()));
 
 	private static final List<String> SCHEMAS = List.of("orders", "inventory", "payment", "notification", "analytics");
 
 	private static RunningSaga instance;
+
+	private static RuntimeException failedToStart;
 
 	final ServiceProcess orders = new ServiceProcess("order-service");
 
@@ -44,9 +66,21 @@ final class RunningSaga {
 	}
 
 	static synchronized RunningSaga get() {
+		if (failedToStart != null) {
+			throw new IllegalStateException("The services did not start for an earlier test class", failedToStart);
+		}
 		if (instance == null) {
 			RunningSaga saga = new RunningSaga();
-			saga.start();
+			try {
+				saga.start();
+			}
+			catch (RuntimeException ex) {
+				// no second start over the first one's half-started processes (and
+				// schemas), and no second wait of minutes for every later class
+				saga.all.forEach((service) -> service.stop(Duration.ofSeconds(5)));
+				failedToStart = ex;
+				throw ex;
+			}
 			instance = saga;
 		}
 		return instance;
@@ -54,8 +88,12 @@ final class RunningSaga {
 
 	private void start() {
 		resetSchemas();
-		Runtime.getRuntime()
-			.addShutdownHook(new Thread(() -> this.all.forEach((service) -> service.stop(Duration.ofSeconds(20)))));
+		// all at once: one after the other they outlast the time Surefire gives a JVM to
+		// exit, and the rest would be left running
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			this.all.forEach(ServiceProcess::terminate);
+			this.all.forEach((service) -> service.stop(Duration.ofSeconds(20)));
+		}));
 		this.all.forEach((service) -> service.start(this.infra));
 		await().atMost(START_UP)
 			.pollInterval(Duration.ofSeconds(1))
@@ -67,11 +105,110 @@ final class RunningSaga {
 	 * it is healthy.
 	 */
 	synchronized ServiceProcess scaleOut(String name, String instance) {
-		ServiceProcess another = new ServiceProcess(name, instance);
+		return scaleOut(name, instance, Map.of());
+	}
+
+	/**
+	 * Starts one more instance of a service with some settings of its own, and waits
+	 * until it is healthy.
+	 */
+	synchronized ServiceProcess scaleOut(String name, String instance, Map<String, String> settings) {
+		ServiceProcess another = new ServiceProcess(name, instance, settings);
 		this.all.add(another);
 		another.start(this.infra);
 		await().atMost(START_UP).pollInterval(Duration.ofSeconds(1)).until(another::isHealthy);
 		return another;
+	}
+
+	/**
+	 * Makes sure two instances of the service run (the classes that need two share them),
+	 * and returns them.
+	 */
+	synchronized List<ServiceProcess> twoInstancesOf(String name) {
+		if (instancesOf(name).size() < 2) {
+			scaleOut(name, name + "-2");
+		}
+		return instancesOf(name);
+	}
+
+	List<ServiceProcess> instancesOf(String name) {
+		return this.all.stream().filter((service) -> service.name().equals(name)).toList();
+	}
+
+	/** Stops an instance started by {@link #scaleOut} for good. */
+	synchronized void scaleIn(ServiceProcess instance) {
+		instance.stop(Duration.ofSeconds(20));
+		this.all.remove(instance);
+	}
+
+	/**
+	 * Starts a service that was stopped or killed again, and waits until it is healthy.
+	 */
+	void restart(ServiceProcess service) {
+		restart(List.of(service));
+	}
+
+	/**
+	 * Starts services that were stopped or killed again, together, and waits for them.
+	 */
+	void restart(List<ServiceProcess> services) {
+		services.forEach((service) -> service.start(this.infra));
+		await().atMost(START_UP)
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> services.stream().allMatch(ServiceProcess::isHealthy));
+	}
+
+	/** A Kafka admin client on the saga's broker; the caller closes it. */
+	Admin admin() {
+		return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.infra.kafkaBootstrapServers()));
+	}
+
+	/**
+	 * Waits until the consumer group has committed offsets at the end of every partition
+	 * it reads: everything published so far was handled (a group commits only after its
+	 * transaction).
+	 */
+	void awaitCaughtUp(String group, Duration patience) {
+		try (Admin admin = admin()) {
+			await().atMost(patience).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+				Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+					.partitionsToOffsetAndMetadata()
+					.get(10, TimeUnit.SECONDS);
+				Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+				committed.keySet().forEach((partition) -> latest.put(partition, OffsetSpec.latest()));
+				Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest)
+					.all()
+					.get(10, TimeUnit.SECONDS);
+				assertThat(committed).isNotEmpty();
+				committed.forEach((partition, offset) -> assertThat(offset.offset()).as("%s of %s", group, partition)
+					.isEqualTo(ends.get(partition).offset()));
+			});
+		}
+	}
+
+	/** Rows of a query against the services' database, each column by its label. */
+	List<Map<String, Object>> query(String statement, Object... parameters) {
+		try (Connection connection = DriverManager.getConnection(this.infra.jdbcUrl(), this.infra.dbUser(),
+				this.infra.dbPassword()); PreparedStatement query = connection.prepareStatement(statement)) {
+			for (int i = 0; i < parameters.length; i++) {
+				query.setObject(i + 1, parameters[i]);
+			}
+			List<Map<String, Object>> rows = new ArrayList<>();
+			try (ResultSet result = query.executeQuery()) {
+				ResultSetMetaData columns = result.getMetaData();
+				while (result.next()) {
+					Map<String, Object> row = new LinkedHashMap<>();
+					for (int column = 1; column <= columns.getColumnCount(); column++) {
+						row.put(columns.getColumnLabel(column), result.getObject(column));
+					}
+					rows.add(row);
+				}
+			}
+			return rows;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot run " + statement, ex);
+		}
 	}
 
 	/**

@@ -3,11 +3,20 @@ package dev.ordersaga.e2e;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.ordersaga.messaging.test.HttpJson;
@@ -25,7 +34,13 @@ final class ServiceProcess {
 
 	static final Duration DEADLINE = Duration.ofMinutes(2);
 
+	private static final HttpClient METRICS = HttpClient.newHttpClient();
+
 	private final String name;
+
+	private final String instance;
+
+	private final Map<String, String> settings;
 
 	private final int port;
 
@@ -44,7 +59,17 @@ final class ServiceProcess {
 	 * its log.
 	 */
 	ServiceProcess(String name, String instance) {
+		this(name, instance, Map.of());
+	}
+
+	/**
+	 * Another instance of a service with some settings of its own, e.g.
+	 * {@code saga.order.deadline}.
+	 */
+	ServiceProcess(String name, String instance, Map<String, String> settings) {
 		this.name = name;
+		this.instance = instance;
+		this.settings = Map.copyOf(settings);
 		this.port = freePort();
 		this.log = ROOT.resolve("e2e-tests/target/e2e-logs/" + instance + ".log");
 		this.http = new HttpJson(url());
@@ -66,6 +91,11 @@ final class ServiceProcess {
 		return this.name;
 	}
 
+	/** Which instance this is: its log's name and its Kafka consumers' client id. */
+	String instance() {
+		return this.instance;
+	}
+
 	HttpJson http() {
 		return this.http;
 	}
@@ -80,16 +110,24 @@ final class ServiceProcess {
 			throw new IllegalStateException("No jar at " + jar + ": package the services first (./mvnw verify does)");
 		}
 		String java = ProcessHandle.current().info().command().orElse("java");
-		List<String> command = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-jar",
-				jar.toString(), "--server.port=" + this.port,
-				"--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
-				"--spring.datasource.url=" + infra.jdbcUrl(), "--spring.datasource.username=" + infra.dbUser(),
-				"--spring.datasource.password=" + infra.dbPassword(), "--spring.data.redis.url=" + infra.redisUrl(),
-				// a loaded 2-core machine restarts a service in up to a minute; orders
-				// must outlive that
-				"--saga.order.deadline=" + DEADLINE.toSeconds() + "s",
-				// the operations test dead-letters an event by switching a fault on
-				"--saga.faults.enabled=true"));
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("server.port", String.valueOf(this.port));
+		properties.put("spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers());
+		properties.put("spring.datasource.url", infra.jdbcUrl());
+		properties.put("spring.datasource.username", infra.dbUser());
+		properties.put("spring.datasource.password", infra.dbPassword());
+		properties.put("spring.data.redis.url", infra.redisUrl());
+		// a loaded 2-core machine restarts a service in up to a minute; orders must
+		// outlive that
+		properties.put("saga.order.deadline", DEADLINE.toSeconds() + "s");
+		// the operations test dead-letters an event by switching a fault on
+		properties.put("saga.faults.enabled", "true");
+		// tells the members of a consumer group apart, as the broker lists them
+		properties.put("spring.kafka.consumer.client-id", this.instance);
+		properties.putAll(this.settings);
+		List<String> command = new ArrayList<>(
+				List.of(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()));
+		properties.forEach((property, value) -> command.add("--" + property + "=" + value));
 		try {
 			Files.createDirectories(this.log.getParent());
 			this.process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -98,6 +136,51 @@ final class ServiceProcess {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start " + this.name, ex);
+		}
+	}
+
+	/**
+	 * A counter (or a sum) from the service's Prometheus page, over all its tags; 0
+	 * before it was first counted.
+	 */
+	double metric(String name) {
+		try {
+			HttpResponse<String> page = METRICS.send(
+					HttpRequest.newBuilder(URI.create(url() + "/actuator/prometheus")).GET().build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return page.body()
+				.lines()
+				.filter((line) -> line.startsWith(name + "{") || line.startsWith(name + " "))
+				.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+				.sum();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the metrics of " + this.instance, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** What the log says from the given offset (in bytes) on. */
+	String logFrom(long offset) {
+		try (SeekableByteChannel channel = Files.newByteChannel(this.log)) {
+			channel.position(offset);
+			return new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** How long the log is now, in bytes: where to read what happens next. */
+	long logSize() {
+		try {
+			return Files.exists(this.log) ? Files.size(this.log) : 0;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
@@ -116,7 +199,20 @@ final class ServiceProcess {
 	/** SIGKILL: no shutdown hook, no graceful anything, as in a crash. */
 	void kill() throws InterruptedException {
 		this.process.destroyForcibly();
-		this.process.waitFor(30, TimeUnit.SECONDS);
+		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+			throw new IllegalStateException(this.instance + " outlived SIGKILL");
+		}
+	}
+
+	boolean isRunning() {
+		return this.process != null && this.process.isAlive();
+	}
+
+	/** SIGTERM, without waiting for the process to end. */
+	void terminate() {
+		if (this.process != null) {
+			this.process.destroy();
+		}
 	}
 
 	/** SIGTERM, then SIGKILL if it is still there after the timeout. */

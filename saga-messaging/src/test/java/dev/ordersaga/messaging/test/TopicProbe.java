@@ -23,6 +23,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class TopicProbe {
 
+	/** How long one read of a topic may take before it fails. */
+	private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
 	private final String bootstrapServers;
 
 	private final EventCodec codec = new EventCodec();
@@ -31,27 +34,44 @@ public final class TopicProbe {
 		this.bootstrapServers = bootstrapServers;
 	}
 
-	/** Every record on the topic now. */
+	/**
+	 * Every record on the topic now: read up to the end offsets it had when the read
+	 * began, so that "nothing was published" is a statement about the whole topic.
+	 * @throws IllegalStateException if the end is not reached within the time allowed
+	 */
 	public List<ConsumerRecord<String, byte[]>> records(String topic) {
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
 				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
 						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
 				new StringDeserializer(), new ByteArrayDeserializer())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10))
+			List<TopicPartition> partitions = consumer.partitionsFor(topic, READ_TIMEOUT)
 				.stream()
 				.map((info) -> new TopicPartition(topic, info.partition()))
 				.toList();
+			if (partitions.isEmpty()) {
+				throw new IllegalStateException("Topic " + topic + " does not exist");
+			}
 			consumer.assign(partitions);
 			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+			Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_TIMEOUT);
 			List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-			while (partitions.stream().anyMatch((tp) -> consumer.position(tp) < end.get(tp))
-					&& System.nanoTime() < deadline) {
+			long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+			while (!behind(consumer, end).isEmpty()) {
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException(
+							"Read " + records.size() + " records of " + topic + " but did not reach its end offsets "
+									+ end + " within " + READ_TIMEOUT + "; still behind on " + behind(consumer, end));
+				}
 				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
 			}
-			return records;
+			return records.stream()
+				.filter((record) -> record.offset() < end.get(new TopicPartition(topic, record.partition())))
+				.toList();
 		}
+	}
+
+	private static List<TopicPartition> behind(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+		return end.keySet().stream().filter((tp) -> consumer.position(tp, READ_TIMEOUT) < end.get(tp)).toList();
 	}
 
 	/** The records on the topic for one order. */

@@ -1,0 +1,150 @@
+package dev.ordersaga.messaging.outbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import dev.ordersaga.events.EventHeaders;
+import dev.ordersaga.events.OrderCreated;
+import dev.ordersaga.events.OrderId;
+import dev.ordersaga.events.OrderLine;
+import dev.ordersaga.events.Topics;
+import dev.ordersaga.messaging.kafka.EventCodec;
+import dev.ordersaga.messaging.test.SagaInfrastructure;
+import dev.ordersaga.messaging.test.TopicProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two instances of one service (two application contexts, each with its own relay) write
+ * to the outbox of one schema at the same time. Whichever relay publishes, the events of
+ * each key reach the topic once each and in the order they were committed. Each instance
+ * names itself in {@code ce_source}, which shows that both relays took turns.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoRelaysIntegrationTests {
+
+	private static final String SCHEMA = "two_relays";
+
+	private static final int KEYS = 16;
+
+	private static final int EVENTS_PER_KEY = 20;
+
+	private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+
+	@BeforeAll
+	void startTwoInstancesOnOneSchema() {
+		SagaInfrastructure.Endpoints infra = SagaInfrastructure.endpoints();
+		new JdbcTemplate(new DriverManagerDataSource(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword()))
+			.execute("drop schema if exists " + SCHEMA + " cascade");
+		// one after the other: the second finds the schema migrated by the first
+		this.instances.add(start(infra, "relay-a"));
+		this.instances.add(start(infra, "relay-b"));
+	}
+
+	@AfterAll
+	void stop() {
+		this.instances.forEach(ConfigurableApplicationContext::close);
+	}
+
+	@Test
+	void eachKeysEventsArePublishedOnceAndInCommitOrderWhileBothRelaysPublish() throws Exception {
+		List<OrderId> keys = IntStream.range(0, KEYS).mapToObj((i) -> OrderId.random()).toList();
+
+		// a writer per key, all at once; each key's events alternate between the two
+		// instances, so that consecutive events of a key are woken up in different relays
+		try (ExecutorService writers = Executors.newFixedThreadPool(8)) {
+			List<Future<?>> written = new ArrayList<>();
+			for (OrderId key : keys) {
+				written.add(writers.submit(() -> {
+					for (int sequence = 1; sequence <= EVENTS_PER_KEY; sequence++) {
+						publishThrough(this.instances.get(sequence % 2), key, sequence);
+					}
+				}));
+			}
+			for (Future<?> future : written) {
+				future.get(2, TimeUnit.MINUTES);
+			}
+		}
+		JdbcTemplate jdbc = this.instances.get(0).getBean(JdbcTemplate.class);
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> jdbc.queryForObject("select count(*) from outbox_event", Integer.class) == 0);
+
+		Set<String> ours = keys.stream().map(OrderId::toString).collect(Collectors.toSet());
+		List<ConsumerRecord<String, byte[]>> published = new TopicProbe(
+				SagaInfrastructure.endpoints().kafkaBootstrapServers())
+			.records(Topics.ORDER_CREATED)
+			.stream()
+			.filter((record) -> ours.contains(record.key()))
+			.toList();
+		EventCodec codec = new EventCodec();
+		Map<String, List<Integer>> sequencesByKey = published.stream()
+			.collect(Collectors.groupingBy(ConsumerRecord::key,
+					Collectors.mapping(
+							(record) -> ((OrderCreated) codec.read(record).payload()).items().get(0).quantity(),
+							Collectors.toList())));
+		List<Integer> inCommitOrder = IntStream.rangeClosed(1, EVENTS_PER_KEY).boxed().toList();
+		assertThat(sequencesByKey).hasSize(KEYS);
+		sequencesByKey.forEach((key, sequences) -> assertThat(sequences).as("events of %s in topic order", key)
+			.containsExactlyElementsOf(inCommitOrder));
+		assertThat(published.stream().map((record) -> TopicProbe.header(record, EventHeaders.SOURCE)))
+			.as("the instances whose relays published")
+			.contains("relay-a", "relay-b");
+	}
+
+	private static void publishThrough(ConfigurableApplicationContext instance, OrderId key, int sequence) {
+		Outbox outbox = instance.getBean(Outbox.class);
+		new TransactionTemplate(instance.getBean(PlatformTransactionManager.class))
+			.executeWithoutResult((status) -> outbox.publish(
+					new OrderCreated(key, "two-relays", List.of(new OrderLine("SEQUENCE", sequence)), Instant.now())));
+	}
+
+	private static ConfigurableApplicationContext start(SagaInfrastructure.Endpoints infra, String name) {
+		Map<String, String> properties = Map.of("spring.application.name", name, "saga.schema", SCHEMA,
+				"spring.flyway.locations", "classpath:db/saga-messaging", "spring.kafka.bootstrap-servers",
+				infra.kafkaBootstrapServers(), "spring.datasource.url", infra.jdbcUrl(), "spring.datasource.username",
+				infra.dbUser(), "spring.datasource.password", infra.dbPassword(), "spring.data.redis.url",
+				infra.redisUrl(),
+				// only the wake-up on commit publishes while the test writes
+				"saga.outbox.sweep-interval", "1h");
+		// as arguments, so that they outrank the saga's defaults
+		return new SpringApplicationBuilder(OneService.class).web(WebApplicationType.NONE)
+			.run(properties.entrySet()
+				.stream()
+				.map((property) -> "--" + property.getKey() + "=" + property.getValue())
+				.toArray(String[]::new));
+	}
+
+	/** A service with nothing but the saga's messaging: an outbox and its relay. */
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class OneService {
+
+	}
+
+}
