@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import dev.ordersaga.analyticsservice.AnalyticsServiceIntegrationTest;
 import dev.ordersaga.events.CancellationReason;
@@ -27,12 +26,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The summary built from order-service's events, played over real Kafka. The figures are
- * shared by every test in this JVM, so each test reads them before it acts and asserts on
- * what changed.
+ * shared by every test in this JVM, so each test reads them once every earlier event is
+ * in, waits until its own events are taken in, and asserts on what changed.
  */
 class AnalyticsSummaryIntegrationTests extends AnalyticsServiceIntegrationTest {
 
@@ -41,13 +39,15 @@ class AnalyticsSummaryIntegrationTests extends AnalyticsServiceIntegrationTest {
 
 	@Test
 	void aConfirmedOrderCountsWithItsRevenueAndALatencySample() {
-		Figures before = figures();
+		Figures before = figuresOnceCaughtUp();
 		OrderId orderId = OrderId.random();
 		String customerId = customerId();
-		this.publisher.publish(created(orderId, customerId, Instant.now()));
-		this.publisher.publish(new OrderConfirmed(orderId, customerId, new BigDecimal("25.50"), "EUR"));
+		UUID created = this.publisher.publish(created(orderId, customerId, Instant.now()));
+		UUID confirmed = this.publisher
+			.publish(new OrderConfirmed(orderId, customerId, new BigDecimal("25.50"), "EUR"));
 
-		Figures after = awaitFigures((now) -> now.latencySamples() > before.latencySamples());
+		awaitProcessed(created, confirmed);
+		Figures after = figures();
 		assertThat(after.orders()).isEqualTo(before.orders() + 1);
 		assertThat(after.status("CONFIRMED")).isEqualTo(before.status("CONFIRMED") + 1);
 		assertThat(after.status("PENDING")).isEqualTo(before.status("PENDING"));
@@ -57,16 +57,17 @@ class AnalyticsSummaryIntegrationTests extends AnalyticsServiceIntegrationTest {
 
 	@Test
 	void aRejectionThatArrivesBeforeItsOrderIsCountedOnceWithItsReason() {
-		Figures before = figures();
+		Figures before = figuresOnceCaughtUp();
 		OrderId orderId = OrderId.random();
 		String customerId = customerId();
 		OrderCreated created = created(orderId, customerId, Instant.now());
-		this.publisher.publish(new OrderRejected(orderId, customerId, RejectionReason.OUT_OF_STOCK));
-		Figures rejected = awaitFigures((now) -> now.status("REJECTED") > before.status("REJECTED"));
+		awaitProcessed(this.publisher.publish(new OrderRejected(orderId, customerId, RejectionReason.OUT_OF_STOCK)));
+		Figures rejected = figures();
+		assertThat(rejected.status("REJECTED")).isEqualTo(before.status("REJECTED") + 1);
 		assertThat(rejected.latencySamples()).isEqualTo(before.latencySamples());
 
-		this.publisher.publish(created);
-		Figures after = awaitFigures((now) -> now.latencySamples() > before.latencySamples());
+		awaitProcessed(this.publisher.publish(created));
+		Figures after = figures();
 		assertThat(after.orders()).isEqualTo(before.orders() + 1);
 		assertThat(after.status("REJECTED")).isEqualTo(before.status("REJECTED") + 1);
 		assertThat(after.status("PENDING")).isEqualTo(before.status("PENDING"));
@@ -76,16 +77,19 @@ class AnalyticsSummaryIntegrationTests extends AnalyticsServiceIntegrationTest {
 
 	@Test
 	void aConfirmedOrderThatIsCancelledCountsAsCancelledAndLeavesTheRevenue() {
-		Figures before = figures();
+		Figures before = figuresOnceCaughtUp();
 		OrderId orderId = OrderId.random();
 		String customerId = customerId();
-		this.publisher.publish(created(orderId, customerId, Instant.now()));
-		this.publisher.publish(new OrderConfirmed(orderId, customerId, new BigDecimal("30.00"), "EUR"));
-		Figures confirmed = awaitFigures((now) -> now.latencySamples() > before.latencySamples());
+		UUID created = this.publisher.publish(created(orderId, customerId, Instant.now()));
+		UUID confirmedId = this.publisher
+			.publish(new OrderConfirmed(orderId, customerId, new BigDecimal("30.00"), "EUR"));
+		awaitProcessed(created, confirmedId);
+		Figures confirmed = figures();
 		assertThat(confirmed.revenue("EUR").subtract(before.revenue("EUR"))).isEqualByComparingTo("30.00");
 
-		this.publisher.publish(new OrderCancelled(orderId, customerId, CancellationReason.CUSTOMER_REQUEST));
-		Figures after = awaitFigures((now) -> now.status("CANCELLED") > before.status("CANCELLED"));
+		awaitProcessed(
+				this.publisher.publish(new OrderCancelled(orderId, customerId, CancellationReason.CUSTOMER_REQUEST)));
+		Figures after = figures();
 		assertThat(after.orders()).isEqualTo(before.orders() + 1);
 		assertThat(after.status("CANCELLED")).isEqualTo(before.status("CANCELLED") + 1);
 		assertThat(after.status("CONFIRMED")).isEqualTo(before.status("CONFIRMED"));
@@ -95,7 +99,7 @@ class AnalyticsSummaryIntegrationTests extends AnalyticsServiceIntegrationTest {
 
 	@Test
 	void eventsRedeliveredOrProducedAgainAreCountedOnce() {
-		Figures before = figures();
+		Figures before = figuresOnceCaughtUp();
 		OrderId orderId = OrderId.random();
 		String customerId = customerId();
 		OrderCreated created = created(orderId, customerId, Instant.now());
@@ -118,13 +122,12 @@ class AnalyticsSummaryIntegrationTests extends AnalyticsServiceIntegrationTest {
 
 	@Test
 	void sagaLatencyRunsToTheFirstDecisionEvenWhenALaterOneArrivesFirst() {
-		Figures before = figures();
+		Figures before = figuresOnceCaughtUp();
 		OrderId orderId = OrderId.random();
 		String customerId = customerId();
 		Instant createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(3));
-		publishAt(new OrderCancelled(orderId, customerId, CancellationReason.CUSTOMER_REQUEST),
-				createdAt.plus(Duration.ofHours(2)));
-		awaitFigures((now) -> now.status("CANCELLED") > before.status("CANCELLED"));
+		awaitProcessed(publishAt(new OrderCancelled(orderId, customerId, CancellationReason.CUSTOMER_REQUEST),
+				createdAt.plus(Duration.ofHours(2))));
 		UUID confirmed = publishAt(new OrderConfirmed(orderId, customerId, new BigDecimal("8.00"), "EUR"),
 				createdAt.plus(Duration.ofHours(1)));
 		UUID created = this.publisher.publish(created(orderId, customerId, createdAt));
@@ -205,8 +208,13 @@ class AnalyticsSummaryIntegrationTests extends AnalyticsServiceIntegrationTest {
 		return new Figures(response.body());
 	}
 
-	private Figures awaitFigures(Predicate<Figures> condition) {
-		return await().atMost(PATIENCE).until(this::figures, condition);
+	/**
+	 * The figures once every event published so far is in, so no earlier test's event
+	 * lands between them and this test's own.
+	 */
+	private Figures figuresOnceCaughtUp() {
+		awaitCaughtUp();
+		return figures();
 	}
 
 	private static OrderCreated created(OrderId orderId, String customerId, Instant createdAt) {

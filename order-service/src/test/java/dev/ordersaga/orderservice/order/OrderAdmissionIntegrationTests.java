@@ -1,6 +1,5 @@
 package dev.ordersaga.orderservice.order;
 
-import java.time.Duration;
 import java.util.Map;
 
 import dev.ordersaga.messaging.test.HttpJson;
@@ -36,13 +35,13 @@ class OrderAdmissionIntegrationTests extends OrderServiceIntegrationTest {
 		// orders other test classes left undecided in the shared schema would count too
 		this.jdbc.update(
 				"update orders set status = 'REJECTED', reason = 'TIMEOUT' where status in ('PENDING', 'RESERVED')");
-		HttpJson.Response first = await().atMost(Duration.ofSeconds(20))
+		HttpJson.Response first = await().atMost(PATIENCE)
 			.until(() -> this.http.post("/orders", ORDER, Map.of("Idempotency-Key", "busy-1")),
 					(response) -> response.status() == 201);
 		assertThat(this.http.post("/orders", ORDER).status()).isEqualTo(201);
 		assertThat(this.http.post("/orders", ORDER).status()).isEqualTo(201);
 
-		HttpJson.Response refused = await().atMost(Duration.ofSeconds(20))
+		HttpJson.Response refused = await().atMost(PATIENCE)
 			.until(() -> this.http.post("/orders", ORDER), (response) -> response.status() != 201);
 		assertThat(refused.status()).isEqualTo(429);
 		assertThat(refused.header("Retry-After")).isEqualTo("3");

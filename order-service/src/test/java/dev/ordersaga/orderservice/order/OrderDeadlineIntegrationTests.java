@@ -1,7 +1,6 @@
 package dev.ordersaga.orderservice.order;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.UUID;
 
 import dev.ordersaga.events.OrderId;
@@ -27,7 +26,7 @@ class OrderDeadlineIntegrationTests extends OrderServiceIntegrationTest {
 	void rejectsAnOrderNobodyAnsweredWithTimeoutAndIgnoresALateCharge() {
 		UUID orderId = placeOrderOfOneUnit("c-late");
 
-		await().atMost(Duration.ofSeconds(20))
+		await().atMost(PATIENCE)
 			.untilAsserted(() -> assertThat(this.topics.events(Topics.ORDER_REJECTED, orderId))
 				.containsExactly(new OrderRejected(new OrderId(orderId), "c-late", RejectionReason.TIMEOUT)));
 		JsonNode order = this.http.get("/orders/" + orderId).body();
