@@ -118,12 +118,13 @@ class OperatingItEndToEndIntegrationTests {
 		// is skipped as a duplicate, exactly once (a poison record is passed by: it was
 		// dead-lettered before)
 		await().atMost(PATIENCE)
-			.untilAsserted(
-					() -> assertThat(inventoryDuplicates() - duplicatesBefore).isGreaterThanOrEqualTo(appliedBefore));
+			.untilAsserted(() -> assertThat(inventoryDuplicates() - duplicatesBefore)
+				.isGreaterThanOrEqualTo((double) appliedBefore));
 		this.saga.awaitCaughtUp("inventory-service", PATIENCE);
 		await().during(Duration.ofSeconds(3))
 			.atMost(PATIENCE)
-			.untilAsserted(() -> assertThat(inventoryDuplicates() - duplicatesBefore).isEqualTo(appliedBefore));
+			.untilAsserted(
+					() -> assertThat(inventoryDuplicates() - duplicatesBefore).isEqualTo((double) appliedBefore));
 		assertThat(books()).isEqualTo(before);
 		assertThat(Sagactl.verify(this.saga).exitCode()).isZero();
 
@@ -152,12 +153,12 @@ class OperatingItEndToEndIntegrationTests {
 		// duplicate, once
 		await().atMost(PATIENCE)
 			.untilAsserted(() -> assertThat(this.saga.analytics.metric("saga_inbox_duplicates_total"))
-				.isGreaterThanOrEqualTo(confirmations));
+				.isGreaterThanOrEqualTo((double) confirmations));
 		this.saga.awaitCaughtUp("analytics-service", PATIENCE);
 		await().during(Duration.ofSeconds(3))
 			.atMost(PATIENCE)
 			.untilAsserted(() -> assertThat(this.saga.analytics.metric("saga_inbox_duplicates_total"))
-				.isEqualTo(confirmations));
+				.isEqualTo((double) confirmations));
 		assertThat(this.saga.analytics.http().get("/analytics/summary").body()).isEqualTo(before);
 	}
 

@@ -3,7 +3,6 @@ package dev.ordersaga.e2e;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -156,6 +155,7 @@ class OutboxCrashEndToEndIntegrationTests {
 	 * Places orders from many threads and kills order-service once half of them were
 	 * answered; returns the ids of the orders it answered.
 	 */
+	@SuppressWarnings("FutureReturnValueIgnored") // each task handles its own failure
 	private Set<String> placeABurstAndKillOrderServiceHalfway(int orders) throws InterruptedException {
 		Set<String> answered = ConcurrentHashMap.newKeySet();
 		CountDownLatch half = new CountDownLatch(orders / 2);

@@ -44,7 +44,7 @@ final class RunningSaga {
 
 	private static RunningSaga instance;
 
-	private static RuntimeException failedToStart;
+	private static String failedToStart;
 
 	final ServiceProcess orders = new ServiceProcess("order-service");
 
@@ -67,7 +67,7 @@ final class RunningSaga {
 
 	static synchronized RunningSaga get() {
 		if (failedToStart != null) {
-			throw new IllegalStateException("The services did not start for an earlier test class", failedToStart);
+			throw new IllegalStateException("The services did not start for an earlier test class: " + failedToStart);
 		}
 		if (instance == null) {
 			RunningSaga saga = new RunningSaga();
@@ -78,7 +78,7 @@ final class RunningSaga {
 				// no second start over the first one's half-started processes (and
 				// schemas), and no second wait of minutes for every later class
 				saga.all.forEach((service) -> service.stop(Duration.ofSeconds(5)));
-				failedToStart = ex;
+				failedToStart = ex.toString();
 				throw ex;
 			}
 			instance = saga;

@@ -52,7 +52,7 @@ class RebuildingFigures {
 			return this.rebuild.rebuild(() -> this.jdbc.update("delete from order_fact"));
 		}
 		catch (ReadModelRebuild.OtherInstancesException ex) {
-			throw new RebuildRefusedException(ex.getMessage());
+			throw new RebuildRefusedException(String.valueOf(ex.getMessage()));
 		}
 	}
 

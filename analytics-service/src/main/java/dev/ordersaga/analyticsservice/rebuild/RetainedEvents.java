@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
@@ -59,7 +60,8 @@ class RetainedEvents {
 			return future.get(PATIENCE_SECONDS, TimeUnit.SECONDS);
 		}
 		catch (ExecutionException ex) {
-			throw new IllegalStateException("Kafka refused: " + ex.getCause().getMessage(), ex.getCause());
+			Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
+			throw new IllegalStateException("Kafka refused: " + cause.getMessage(), cause);
 		}
 		catch (TimeoutException ex) {
 			throw new IllegalStateException("Kafka did not answer within " + PATIENCE_SECONDS + " s", ex);

@@ -47,6 +47,7 @@ class RebuildRefusalsIntegrationTests extends AnalyticsServiceIntegrationTest {
 		placeAndConfirmAnOrder();
 		JsonNode before = summary();
 		try (ConfigurableApplicationContext second = startSecondInstance()) {
+			assertThat(second.isActive()).isTrue();
 			await().atMost(PATIENCE).until(() -> groupMembers() >= 2);
 
 			HttpJson.Response refused = this.http.post("/analytics/rebuild", "");

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -118,13 +119,14 @@ class Reservation {
 		}
 		List<ReservedLine> lines = new ArrayList<>();
 		wanted.forEach((sku, quantity) -> {
-			Product product = products.get(sku);
+			Product product = Objects.requireNonNull(products.get(sku)); // whyNot found
+																			// every sku
 			product.reserve(quantity);
 			lines.add(new ReservedLine(sku, quantity, product.unitPrice()));
 		});
 		Reservation reserved = new Reservation(orderId, order.customerId(), ReservationStatus.RESERVED, null, lines,
 				now);
-		String currency = products.get(wanted.keySet().iterator().next()).currency();
+		String currency = Objects.requireNonNull(products.get(wanted.keySet().iterator().next())).currency();
 		return new Outcome(reserved,
 				InventoryUpdated.reserved(order.orderId(), order.customerId(), reserved.pricedLines(), currency));
 	}
@@ -197,13 +199,17 @@ class Reservation {
 		if (!products.keySet().containsAll(wanted.keySet())) {
 			return Optional.of(RejectionReason.UNKNOWN_SKU);
 		}
-		long currencies = wanted.keySet().stream().map((sku) -> products.get(sku).currency()).distinct().count();
+		long currencies = wanted.keySet()
+			.stream()
+			.map((sku) -> Objects.requireNonNull(products.get(sku)).currency())
+			.distinct()
+			.count();
 		if (currencies > 1) {
 			return Optional.of(RejectionReason.MIXED_CURRENCIES);
 		}
 		boolean isShort = wanted.entrySet()
 			.stream()
-			.anyMatch((entry) -> !products.get(entry.getKey()).canReserve(entry.getValue()));
+			.anyMatch((entry) -> !Objects.requireNonNull(products.get(entry.getKey())).canReserve(entry.getValue()));
 		return isShort ? Optional.of(RejectionReason.OUT_OF_STOCK) : Optional.empty();
 	}
 

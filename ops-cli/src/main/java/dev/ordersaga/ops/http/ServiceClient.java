@@ -143,6 +143,8 @@ public final class ServiceClient {
 		return bind(response, JSON.constructType(type));
 	}
 
+	// the JavaType carries T: every caller builds it from the Class<T> it was given
+	@SuppressWarnings("TypeParameterUnusedInFormals")
 	private <T> T bind(HttpResponse<String> response, JavaType type) {
 		try {
 			return JSON.readValue(response.body(), type);

@@ -167,7 +167,7 @@ final class Placing {
 			try {
 				Duration wait = Duration.ofSeconds(Math.clamp(Duration.ofNanos(left).toSeconds(), 1, WAIT.toSeconds()));
 				String status = this.apis.status(order.id(), wait);
-				if (Outcome.Status.ofName(status).isPresent()) {
+				if (status != null && Outcome.Status.ofName(status).isPresent()) {
 					phase.waited(order.dueNanos(), System.nanoTime());
 					order.statusSeen(status);
 					return;
@@ -175,7 +175,7 @@ final class Placing {
 			}
 			catch (ServiceCallFailed ex) {
 				// one kind of error for every order it happens to
-				phase.failed(ex.getMessage().replace(order.id(), "{id}"));
+				phase.failed(String.valueOf(ex.getMessage()).replace(order.id(), "{id}"));
 				return;
 			}
 		}

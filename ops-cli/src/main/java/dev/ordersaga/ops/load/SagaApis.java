@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 import dev.ordersaga.ops.http.ServiceCallFailed;
@@ -146,7 +147,8 @@ final class SagaApis {
 
 	/** A {@code POST /orders} that had no answer, in one line. */
 	String describe(Throwable failure) {
-		return this.orders.failure("POST", "/orders", failure).getMessage();
+		ServiceCallFailed described = this.orders.failure("POST", "/orders", failure);
+		return Objects.requireNonNullElse(described.getMessage(), "POST /orders failed");
 	}
 
 }

@@ -134,7 +134,7 @@ final class BooksCheck {
 				this.books.orders()
 					.stream()
 					.filter((o) -> o.status() == OrderStatus.CONFIRMED && o.totalAmount() != null),
-				Books.Order::customerId, Books.Order::totalAmount);
+				Books.Order::customerId, (o) -> Objects.requireNonNull(o.totalAmount()));
 		Set<String> customers = new TreeSet<>(taken.keySet());
 		customers.addAll(owed.keySet());
 		for (String customer : customers) {

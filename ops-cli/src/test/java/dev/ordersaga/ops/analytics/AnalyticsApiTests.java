@@ -1,6 +1,7 @@
 package dev.ordersaga.ops.analytics;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -23,7 +24,7 @@ class AnalyticsApiTests {
 
 	@BeforeEach
 	void startServer() throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.server.createContext("/analytics/rebuild", (exchange) -> {
 			this.requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
 			byte[] body = "{\"readModelRows\":3,\"processedEvents\":5,\"redisMarks\":5,\"partitions\":6}"

@@ -1,6 +1,7 @@
 package dev.ordersaga.ops.http;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ class ServiceClientTests {
 
 	@BeforeEach
 	void startServer() throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.server.createContext("/products", (exchange) -> answer(exchange, 200, "application/json",
 				"[{\"sku\":\"SKU-1\",\"onHand\":7,\"addedLater\":true}]"));
 		this.server.createContext("/broken", (exchange) -> answer(exchange, 200, "application/json", "[{\"sku\":"));

@@ -3,6 +3,7 @@ package dev.ordersaga.ops.verify;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -37,7 +38,7 @@ class ServiceApisTests {
 
 	@BeforeEach
 	void startServices() throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.server.createContext("/orders",
 				(exchange) -> answer(exchange,
 						exchange.getRequestURI().getQuery().contains("after=page-2")

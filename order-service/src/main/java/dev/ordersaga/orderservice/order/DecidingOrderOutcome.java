@@ -60,11 +60,14 @@ public class DecidingOrderOutcome {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void inventoryUpdated(InventoryUpdated update, Instant at) {
 		apply(update.orderId(), (order) -> switch (update.status()) {
+			// the event's constructor guarantees a RESERVED update its total and
+			// currency, a REJECTED one its reason
 			case RESERVED -> {
-				order.stockReserved(update.lines(), update.totalAmount(), update.currency(), at);
+				order.stockReserved(update.lines(), Objects.requireNonNull(update.totalAmount()),
+						Objects.requireNonNull(update.currency()), at);
 				yield Optional.empty();
 			}
-			case REJECTED -> order.stockRejected(update.reason(), at);
+			case REJECTED -> order.stockRejected(Objects.requireNonNull(update.reason()), at);
 			case COMMITTED, RELEASED -> Optional.empty();
 		});
 	}

@@ -2,7 +2,6 @@ package dev.ordersaga.paymentservice.payment;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 import dev.ordersaga.events.InventoryUpdated;

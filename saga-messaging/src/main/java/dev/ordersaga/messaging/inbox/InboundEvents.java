@@ -2,7 +2,7 @@ package dev.ordersaga.messaging.inbox;
 
 import java.util.List;
 
-import dev.ordersaga.messaging.inbox.InboundRecord.Readable;
+import dev.ordersaga.messaging.inbox.InboundRecord.Decoded;
 import dev.ordersaga.messaging.inbox.InboundRecord.Unreadable;
 import dev.ordersaga.messaging.kafka.EventCodec;
 import dev.ordersaga.messaging.kafka.ReceivedEvent;
@@ -68,7 +68,7 @@ public class InboundEvents {
 			.filter(this.redrives::isForThisGroup)
 			.map((record) -> InboundRecord.decode(this.codec, record))
 			.toList();
-		List<Readable> readable = batch.stream().filter(Readable.class::isInstance).map(Readable.class::cast).toList();
+		List<Decoded> readable = batch.stream().filter(Decoded.class::isInstance).map(Decoded.class::cast).toList();
 		RedisIdempotency.Marks marks = this.marks
 			.markInFlight(readable.stream().map((inbound) -> inbound.event().id()).toList());
 		if (batch.size() > 1 && readable.size() == batch.size() && applyAllTogether(readable, marks, handler)) {
@@ -78,15 +78,15 @@ public class InboundEvents {
 		for (InboundRecord inbound : batch) {
 			switch (inbound) {
 				case Unreadable unreadable -> this.failures.unreadable(unreadable);
-				case Readable event -> applyAlone(event, marks, handler);
+				case Decoded event -> applyAlone(event, marks, handler);
 			}
 		}
 	}
 
-	private boolean applyAllTogether(List<Readable> batch, RedisIdempotency.Marks marks, EventHandler handler) {
+	private boolean applyAllTogether(List<Decoded> batch, RedisIdempotency.Marks marks, EventHandler handler) {
 		try {
 			this.transactions.executeWithoutResult((status) -> this.inTransaction.apply(
-					batch.stream().filter((inbound) -> !isKnownDuplicate(inbound, marks)).map(Readable::event).toList(),
+					batch.stream().filter((inbound) -> !isKnownDuplicate(inbound, marks)).map(Decoded::event).toList(),
 					handler));
 			return true;
 		}
@@ -100,7 +100,7 @@ public class InboundEvents {
 	 * Applies the record in a transaction of its own; a failure dead-letters it or stops
 	 * the batch here.
 	 */
-	private void applyAlone(Readable inbound, RedisIdempotency.Marks marks, EventHandler handler) {
+	private void applyAlone(Decoded inbound, RedisIdempotency.Marks marks, EventHandler handler) {
 		if (isKnownDuplicate(inbound, marks)) {
 			return;
 		}
@@ -117,7 +117,7 @@ public class InboundEvents {
 		this.marks.markDone(List.of(event.id()));
 	}
 
-	private boolean isKnownDuplicate(Readable inbound, RedisIdempotency.Marks marks) {
+	private boolean isKnownDuplicate(Decoded inbound, RedisIdempotency.Marks marks) {
 		if (marks.done().contains(inbound.event().id())) {
 			this.metrics.duplicateSkipped();
 			return true;

@@ -11,7 +11,7 @@ sealed interface InboundRecord {
 	ConsumerRecord<String, byte[]> record();
 
 	/** A record that carries a valid event. */
-	record Readable(ConsumerRecord<String, byte[]> record, ReceivedEvent event) implements InboundRecord {
+	record Decoded(ConsumerRecord<String, byte[]> record, ReceivedEvent event) implements InboundRecord {
 	}
 
 	/** A record that breaks the contract: it can never be processed. */
@@ -20,7 +20,7 @@ sealed interface InboundRecord {
 
 	static InboundRecord decode(EventCodec codec, ConsumerRecord<String, byte[]> record) {
 		try {
-			return new Readable(record, codec.read(record));
+			return new Decoded(record, codec.read(record));
 		}
 		catch (UnreadableEventException ex) {
 			return new Unreadable(record, ex);

@@ -53,8 +53,8 @@ public class DeadLetters {
 	/** Dead-letters the record because of the given failure. */
 	public void send(ConsumerRecord<?, ?> record, Exception failure) {
 		// the recoverer reads the original consumer group from the listener's wrapper
-		this.recoverer.accept(record, null,
-				new ListenerExecutionFailedException(failure.getMessage(), this.group, failure));
+		String message = Objects.requireNonNullElse(failure.getMessage(), failure.getClass().getName());
+		this.recoverer.accept(record, null, new ListenerExecutionFailedException(message, this.group, failure));
 	}
 
 	/** The failure inside the listener's wrapper. */

@@ -131,7 +131,8 @@ public class ReadModelRebuild {
 	private void awaitNoMembers(Admin admin) {
 		try {
 			this.membersLeft.execute(() -> {
-				int members = await(admin.describeConsumerGroups(List.of(this.group)).describedGroups().get(this.group))
+				int members = await(Objects.requireNonNull(
+						admin.describeConsumerGroups(List.of(this.group)).describedGroups().get(this.group)))
 					.members()
 					.size();
 				if (members > 0) {

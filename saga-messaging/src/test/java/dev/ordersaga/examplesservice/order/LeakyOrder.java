@@ -20,4 +20,8 @@ public class LeakyOrder {
 		this.lastEvent = event;
 	}
 
+	public @Nullable ReceivedEvent lastEvent() {
+		return this.lastEvent;
+	}
+
 }

@@ -1,7 +1,7 @@
 package dev.ordersaga.messaging.inbox;
 
 import dev.ordersaga.events.OrderCreated;
-import dev.ordersaga.messaging.inbox.InboundRecord.Readable;
+import dev.ordersaga.messaging.inbox.InboundRecord.Decoded;
 import dev.ordersaga.messaging.inbox.InboundRecord.Unreadable;
 import dev.ordersaga.messaging.kafka.EventCodec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,7 +21,7 @@ class InboundRecordTests {
 		OrderCreated event = orderCreated();
 		ConsumerRecord<String, byte[]> record = record(event);
 
-		assertThat(InboundRecord.decode(this.codec, record)).isInstanceOfSatisfying(Readable.class, (readable) -> {
+		assertThat(InboundRecord.decode(this.codec, record)).isInstanceOfSatisfying(Decoded.class, (readable) -> {
 			assertThat(readable.record()).isSameAs(record);
 			assertThat(readable.event().payload()).isEqualTo(event);
 		});
