@@ -35,6 +35,10 @@ public final class ServiceClient {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+	private static final String JSON_ONLY = "application/json";
+
+	private static final String TEXT = "text/plain, */*;q=0.1";
+
 	private final HttpClient client;
 
 	private final String service;
@@ -82,7 +86,8 @@ public final class ServiceClient {
 
 	/** The body as text, for what is not JSON (e.g. Prometheus metrics). */
 	public String getText(String path) {
-		return send("GET", path, HttpRequest.BodyPublishers.noBody(), TIMEOUT).body();
+		// Prometheus answers 406 to a client that accepts only JSON
+		return send("GET", path, HttpRequest.BodyPublishers.noBody(), TIMEOUT, TEXT).body();
 	}
 
 	/** A {@code POST} without a body. */
@@ -102,9 +107,8 @@ public final class ServiceClient {
 	 */
 	public CompletableFuture<HttpResponse<String>> postAsync(String path, Object body, Duration timeout,
 			HttpResponse.BodyHandler<String> bodyHandler) {
-		return this.client.sendAsync(
-				request("POST", path, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)), timeout),
-				bodyHandler);
+		return this.client.sendAsync(request("POST", path,
+				HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)), timeout, JSON_ONLY), bodyHandler);
 	}
 
 	/** The failure an answer stands for: its status and its problem's detail. */
@@ -160,9 +164,15 @@ public final class ServiceClient {
 	}
 
 	private HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body, Duration timeout) {
+		return send(method, path, body, timeout, JSON_ONLY);
+	}
+
+	private HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body, Duration timeout,
+			String accept) {
 		HttpResponse<String> response;
 		try {
-			response = this.client.send(request(method, path, body, timeout), HttpResponse.BodyHandlers.ofString());
+			response = this.client.send(request(method, path, body, timeout, accept),
+					HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw failure(method, path, ex);
@@ -177,10 +187,11 @@ public final class ServiceClient {
 		return response;
 	}
 
-	private HttpRequest request(String method, String path, HttpRequest.BodyPublisher body, Duration timeout) {
+	private HttpRequest request(String method, String path, HttpRequest.BodyPublisher body, Duration timeout,
+			String accept) {
 		return HttpRequest.newBuilder(uri(path))
 			.timeout(timeout)
-			.header("Accept", "application/json")
+			.header("Accept", accept)
 			.header("Content-Type", "application/json")
 			.method(method, body)
 			.build();

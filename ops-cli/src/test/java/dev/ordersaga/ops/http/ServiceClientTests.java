@@ -34,6 +34,16 @@ class ServiceClientTests {
 		this.server.createContext("/analytics/rebuild", (exchange) -> answer(exchange, 409, "application/problem+json",
 				"{\"title\":\"Conflict\",\"status\":409,\"detail\":\"another instance is running\"}"));
 		this.server.createContext("/plain", (exchange) -> answer(exchange, 500, "text/plain", "boom"));
+		// negotiates as Spring Boot's endpoint does: no text/plain in Accept, no metrics
+		this.server.createContext("/actuator/prometheus", (exchange) -> {
+			String accept = String.valueOf(exchange.getRequestHeaders().getFirst("Accept"));
+			if (accept.contains("text/plain") || accept.contains("*/*")) {
+				answer(exchange, 200, "text/plain;version=0.0.4", "process_cpu_time_ns_total 1.5E9\n");
+			}
+			else {
+				answer(exchange, 406, "application/problem+json", "{\"status\":406,\"title\":\"Not Acceptable\"}");
+			}
+		});
 		this.server.start();
 		this.client = new ServiceClient("inventory-service", "http://127.0.0.1:" + this.server.getAddress().getPort(),
 				"--inventory");
@@ -90,6 +100,11 @@ class ServiceClientTests {
 			.satisfies((failure) -> assertThat(failure.status()).isZero())
 			.withMessage("cannot reach analytics-service at http://127.0.0.1:" + closedPort
 					+ ": is it running? (--analytics)");
+	}
+
+	@Test
+	void readsTextThatIsNotJsonSuchAsPrometheusMetrics() {
+		assertThat(this.client.getText("/actuator/prometheus")).isEqualTo("process_cpu_time_ns_total 1.5E9\n");
 	}
 
 	private static void answer(HttpExchange exchange, int status, String contentType, String body) throws IOException {
