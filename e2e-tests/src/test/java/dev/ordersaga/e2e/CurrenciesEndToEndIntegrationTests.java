@@ -10,6 +10,7 @@ import dev.ordersaga.messaging.test.HttpJson;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +20,7 @@ import static org.awaitility.Awaitility.await;
  * Money in more than one currency through the packaged services: an order never adds
  * euros to dollars, and an account is never charged in a currency it does not hold.
  */
+@ExtendWith(ThreadDumpsOnFailure.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CurrenciesEndToEndIntegrationTests {
 

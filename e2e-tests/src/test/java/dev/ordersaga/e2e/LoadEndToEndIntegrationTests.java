@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,6 +21,7 @@ import static org.awaitility.Awaitility.await;
  * every one decided on Kafka and reports the figures, per service included. Outcomes
  * only: speed is for the benchmark, not for tests.
  */
+@ExtendWith(ThreadDumpsOnFailure.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LoadEndToEndIntegrationTests {
 

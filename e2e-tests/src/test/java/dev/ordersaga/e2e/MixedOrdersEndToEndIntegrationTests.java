@@ -27,6 +27,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
@@ -39,6 +40,7 @@ import static org.awaitility.Awaitility.await;
  * stock, short of money, for unknown products and customers, cancelled at random moments.
  * Afterwards the books must balance, as {@code sagactl verify} checks them.
  */
+@ExtendWith(ThreadDumpsOnFailure.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MixedOrdersEndToEndIntegrationTests {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
@@ -37,6 +38,7 @@ import static org.awaitility.Awaitility.await;
  * without changing anything, analytics is rebuilt from the topics, and an event that
  * payment could not handle is redriven once the fault is fixed.
  */
+@ExtendWith(ThreadDumpsOnFailure.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperatingItEndToEndIntegrationTests {

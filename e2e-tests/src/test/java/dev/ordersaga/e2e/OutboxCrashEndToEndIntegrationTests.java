@@ -24,6 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,6 +34,7 @@ import static org.awaitility.Awaitility.await;
  * of a burst of orders, while some of the orders it committed still wait in its outbox,
  * unpublished. After the restart every order placed goes through the saga exactly once.
  */
+@ExtendWith(ThreadDumpsOnFailure.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OutboxCrashEndToEndIntegrationTests {
 

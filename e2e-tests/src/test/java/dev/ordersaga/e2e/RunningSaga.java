@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -84,6 +85,11 @@ final class RunningSaga {
 			instance = saga;
 		}
 		return instance;
+	}
+
+	/** The saga, if an earlier test class started it. */
+	static synchronized Optional<RunningSaga> ifStarted() {
+		return Optional.ofNullable(instance);
 	}
 
 	private void start() {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import dev.ordersaga.messaging.test.HttpJson;
@@ -204,6 +205,65 @@ final class ServiceProcess {
 		}
 	}
 
+	/**
+	 * Writes the threads of the running process, virtual ones too, to a new file beside
+	 * its log ({@code jcmd Thread.dump_to_file}); its path, or empty if there was no
+	 * dump.
+	 */
+	Optional<Path> dumpThreads() {
+		if (!isRunning()) {
+			return Optional.empty();
+		}
+		Path dump = this.log.resolveSibling(this.instance + "-threads-" + System.currentTimeMillis() + ".txt");
+		Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+		try {
+			Process run = new ProcessBuilder(jcmd.toString(), String.valueOf(this.process.pid()), "Thread.dump_to_file",
+					"-format=text", dump.toString())
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start();
+			boolean done = run.waitFor(30, TimeUnit.SECONDS) && run.exitValue() == 0;
+			return (done && Files.exists(dump)) ? Optional.of(dump) : Optional.empty();
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * SIGSTOP: the process freezes as in a long pause or a lost network, holding its
+	 * connections; the broker drops its consumers after their session timeout.
+	 */
+	void pause() {
+		signal("STOP");
+	}
+
+	/** SIGCONT: a paused process goes on where it stopped. */
+	void resume() {
+		signal("CONT");
+	}
+
+	private void signal(String name) {
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(this.process.pid())).inheritIO()
+				.start();
+			if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+				throw new IllegalStateException("kill -" + name + " " + this.instance + " failed");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	boolean isRunning() {
 		return this.process != null && this.process.isAlive();
 	}
@@ -215,7 +275,10 @@ final class ServiceProcess {
 		}
 	}
 
-	/** SIGTERM, then SIGKILL if it is still there after the timeout. */
+	/**
+	 * SIGTERM, then SIGKILL if it is still there after the timeout; returns once the
+	 * process is gone, so that a start after it finds the port free.
+	 */
 	void stop(Duration timeout) {
 		if (this.process == null) {
 			return;
@@ -223,7 +286,7 @@ final class ServiceProcess {
 		this.process.destroy();
 		try {
 			if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-				this.process.destroyForcibly();
+				kill();
 			}
 		}
 		catch (InterruptedException ex) {
