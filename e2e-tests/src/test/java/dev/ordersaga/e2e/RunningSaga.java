@@ -192,10 +192,14 @@ final class RunningSaga {
 		}
 	}
 
+	/** A connection to the services' database; the caller closes it. */
+	Connection connect() throws SQLException {
+		return DriverManager.getConnection(this.infra.jdbcUrl(), this.infra.dbUser(), this.infra.dbPassword());
+	}
+
 	/** Rows of a query against the services' database, each column by its label. */
 	List<Map<String, Object>> query(String statement, Object... parameters) {
-		try (Connection connection = DriverManager.getConnection(this.infra.jdbcUrl(), this.infra.dbUser(),
-				this.infra.dbPassword()); PreparedStatement query = connection.prepareStatement(statement)) {
+		try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(statement)) {
 			for (int i = 0; i < parameters.length; i++) {
 				query.setObject(i + 1, parameters[i]);
 			}
@@ -222,8 +226,7 @@ final class RunningSaga {
 	 * their back.
 	 */
 	void sql(String statement) {
-		try (Connection connection = DriverManager.getConnection(this.infra.jdbcUrl(), this.infra.dbUser(),
-				this.infra.dbPassword()); Statement sql = connection.createStatement()) {
+		try (Connection connection = connect(); Statement sql = connection.createStatement()) {
 			sql.execute(statement);
 		}
 		catch (SQLException ex) {
