@@ -39,11 +39,9 @@ class CurrenciesEndToEndIntegrationTests {
 	@BeforeAll
 	void startTheSagaWithAProductInEachCurrencyAndAnAccountInEuros() {
 		this.saga = RunningSaga.get();
-		product(this.euroProduct, "10.00", "EUR");
-		product(this.dollarProduct, "5.00", "USD");
-		assertThat(this.saga.payment.http()
-			.put("/accounts/" + this.euroCustomer, "{\"balance\":1000.00,\"currency\":\"EUR\"}")
-			.status()).isEqualTo(201);
+		this.saga.product(this.euroProduct, "10.00", "EUR", 10);
+		this.saga.product(this.dollarProduct, "5.00", "USD", 10);
+		this.saga.account(this.euroCustomer, "1000.00", "EUR");
 	}
 
 	@Test
@@ -79,14 +77,6 @@ class CurrenciesEndToEndIntegrationTests {
 				.asString()).isEqualTo("RELEASED"));
 		assertUntouched(this.dollarProduct);
 		assertThat(balance()).isEqualByComparingTo("1000.00");
-	}
-
-	private void product(String sku, String price, String currency) {
-		assertThat(this.saga.inventory.http()
-			.put("/products/" + sku,
-					"{\"name\":\"" + sku + "\",\"unitPrice\":" + price + ",\"currency\":\"" + currency
-							+ "\",\"onHand\":10}")
-			.status()).isEqualTo(201);
 	}
 
 	/** Places an order of one unit of each sku and waits until the saga rejects it. */

@@ -160,13 +160,8 @@ class HappyPathEndToEndIntegrationTests {
 	}
 
 	private void seed(String sku, int onHand, String customer, String balance) {
-		assertThat(this.inventory.http()
-			.put("/products/" + sku,
-					"{\"name\":\"Test product\",\"unitPrice\":12.50,\"currency\":\"EUR\",\"onHand\":" + onHand + "}")
-			.status()).isEqualTo(201);
-		assertThat(this.payment.http()
-			.put("/accounts/" + customer, "{\"balance\":" + balance + ",\"currency\":\"EUR\"}")
-			.status()).isEqualTo(201);
+		this.saga.product(sku, "12.50", "EUR", onHand);
+		this.saga.account(customer, balance, "EUR");
 	}
 
 	private static String shortId() {

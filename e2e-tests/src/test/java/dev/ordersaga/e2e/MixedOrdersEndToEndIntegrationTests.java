@@ -62,8 +62,8 @@ class MixedOrdersEndToEndIntegrationTests {
 	@Order(1)
 	void twoHundredOrdersRacingForTenUnitsConfirmExactlyTen() throws Exception {
 		String sku = "RACE-" + this.run;
-		product(sku, "9.99", 10);
-		account("racer-" + this.run, "100000.00");
+		this.saga.product(sku, "9.99", "EUR", 10);
+		this.saga.account("racer-" + this.run, "100000.00", "EUR");
 
 		List<String> orderIds = inParallel(200,
 				(i) -> place("racer-" + this.run, "[{\"sku\":\"" + sku + "\",\"quantity\":1}]"));
@@ -88,15 +88,15 @@ class MixedOrdersEndToEndIntegrationTests {
 	void aMixedRunOfOrdersCancellationsAndRejectionsBalancesTheBooks() throws Exception {
 		Random random = new Random(42);
 		List<String> skus = List.of("PLENTY-" + this.run, "SOME-" + this.run, "FEW-" + this.run);
-		product(skus.get(0), "5.00", 100_000);
-		product(skus.get(1), "20.00", 40);
-		product(skus.get(2), "50.00", 15);
+		this.saga.product(skus.get(0), "5.00", "EUR", 100_000);
+		this.saga.product(skus.get(1), "20.00", "EUR", 40);
+		this.saga.product(skus.get(2), "50.00", "EUR", 15);
 		List<String> customers = List.of("rich-1-" + this.run, "rich-2-" + this.run, "poor-1-" + this.run,
 				"poor-2-" + this.run, "ghost-" + this.run);
-		account(customers.get(0), "100000.00");
-		account(customers.get(1), "100000.00");
-		account(customers.get(2), "60.00");
-		account(customers.get(3), "60.00");
+		this.saga.account(customers.get(0), "100000.00", "EUR");
+		this.saga.account(customers.get(1), "100000.00", "EUR");
+		this.saga.account(customers.get(2), "60.00", "EUR");
+		this.saga.account(customers.get(3), "60.00", "EUR");
 		// customers.get(4) has no account: its orders are declined as UNKNOWN_CUSTOMER
 
 		List<String> bodies = new ArrayList<>();
@@ -201,20 +201,6 @@ class MixedOrdersEndToEndIntegrationTests {
 				.get(10, TimeUnit.SECONDS)
 				.members();
 		}
-	}
-
-	private void product(String sku, String price, int onHand) {
-		assertThat(this.saga.inventory.http()
-			.put("/products/" + sku,
-					"{\"name\":\"" + sku + "\",\"unitPrice\":" + price + ",\"currency\":\"EUR\",\"onHand\":" + onHand
-							+ "}")
-			.status()).isEqualTo(201);
-	}
-
-	private void account(String customer, String balance) {
-		assertThat(this.saga.payment.http()
-			.put("/accounts/" + customer, "{\"balance\":" + balance + ",\"currency\":\"EUR\"}")
-			.status()).isEqualTo(201);
 	}
 
 	private String place(String customer, String items) {

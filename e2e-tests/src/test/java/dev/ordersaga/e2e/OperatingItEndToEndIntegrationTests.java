@@ -55,8 +55,8 @@ class OperatingItEndToEndIntegrationTests {
 	void placeAFewOrders() {
 		this.saga = RunningSaga.get();
 		this.topics = new TopicProbe(this.saga.infra.kafkaBootstrapServers());
-		product("OPS-" + this.run, 100);
-		account("ops-" + this.run, "1000.00");
+		this.saga.product("OPS-" + this.run, "2.50", "EUR", 100);
+		this.saga.account("ops-" + this.run, "1000.00", "EUR");
 		for (int i = 0; i < 4; i++) {
 			String orderId = place("ops-" + this.run, "OPS-" + this.run, 1 + i);
 			assertThat(status(orderId, "20s")).isEqualTo("CONFIRMED");
@@ -284,19 +284,6 @@ class OperatingItEndToEndIntegrationTests {
 
 	private String status(String orderId, String wait) {
 		return this.saga.orders.http().get("/orders/" + orderId + "?wait=" + wait).body().get("status").asString();
-	}
-
-	private void product(String sku, int onHand) {
-		assertThat(this.saga.inventory.http()
-			.put("/products/" + sku,
-					"{\"name\":\"" + sku + "\",\"unitPrice\":2.50,\"currency\":\"EUR\",\"onHand\":" + onHand + "}")
-			.status()).isEqualTo(201);
-	}
-
-	private void account(String customer, String balance) {
-		assertThat(this.saga.payment.http()
-			.put("/accounts/" + customer, "{\"balance\":" + balance + ",\"currency\":\"EUR\"}")
-			.status()).isEqualTo(201);
 	}
 
 }

@@ -55,8 +55,8 @@ class OutagesEndToEndIntegrationTests {
 	void anOrderThatTimesOutWhilePaymentIsFrozenIsNeverChargedForGood() {
 		String sku = "LATE-" + this.run;
 		String customer = "late-" + this.run;
-		product(sku, 10);
-		account(customer, "100.00");
+		this.saga.product(sku, "4.00", "EUR", 10);
+		this.saga.account(customer, "100.00", "EUR");
 		// a second order-service whose orders have a short deadline: the shared one's is
 		// long enough for slow restarts
 		ServiceProcess shortDeadline = this.saga.scaleOut("order-service", "order-service-short-deadline",
@@ -117,8 +117,8 @@ class OutagesEndToEndIntegrationTests {
 	void anEventFailingOnBothInventoryInstancesIsTriedMaxAttemptsTimesInAllAcrossAKill() throws Exception {
 		String sku = "RETRY-" + this.run;
 		String customer = "retry-" + this.run;
-		product(sku, 10);
-		account(customer, "100.00");
+		this.saga.product(sku, "4.00", "EUR", 10);
+		this.saga.account(customer, "100.00", "EUR");
 		List<ServiceProcess> inventories = this.saga.twoInstancesOf("inventory-service");
 		Map<ServiceProcess, Long> logFrom = new HashMap<>();
 		inventories.forEach((inventory) -> logFrom.put(inventory, inventory.logSize()));
@@ -219,19 +219,6 @@ class OutagesEndToEndIntegrationTests {
 					"{\"customerId\":\"" + customer + "\",\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}");
 		assertThat(placed.status()).isEqualTo(201);
 		return placed.body().get("orderId").asString();
-	}
-
-	private void product(String sku, int onHand) {
-		assertThat(this.saga.inventory.http()
-			.put("/products/" + sku,
-					"{\"name\":\"" + sku + "\",\"unitPrice\":4.00,\"currency\":\"EUR\",\"onHand\":" + onHand + "}")
-			.status()).isEqualTo(201);
-	}
-
-	private void account(String customer, String balance) {
-		assertThat(this.saga.payment.http()
-			.put("/accounts/" + customer, "{\"balance\":" + balance + ",\"currency\":\"EUR\"}")
-			.status()).isEqualTo(201);
 	}
 
 }

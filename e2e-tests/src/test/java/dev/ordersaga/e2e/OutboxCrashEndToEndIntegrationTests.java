@@ -67,13 +67,8 @@ class OutboxCrashEndToEndIntegrationTests {
 	void ordersCommittedButUnpublishedWhenOrderServiceIsKilledArePublishedOnceAfterTheRestartAndDecidedOnce()
 			throws Exception {
 		int stock = BURST * 2;
-		assertThat(this.saga.inventory.http()
-			.put("/products/" + this.sku,
-					"{\"name\":\"crash\",\"unitPrice\":1.00,\"currency\":\"EUR\",\"onHand\":" + stock + "}")
-			.status()).isEqualTo(201);
-		assertThat(this.saga.payment.http()
-			.put("/accounts/" + this.customer, "{\"balance\":100000.00,\"currency\":\"EUR\"}")
-			.status()).isEqualTo(201);
+		this.saga.product(this.sku, "1.00", "EUR", stock);
+		this.saga.account(this.customer, "100000.00", "EUR");
 
 		Set<String> answered;
 		List<Map<String, Object>> leftInOutbox;

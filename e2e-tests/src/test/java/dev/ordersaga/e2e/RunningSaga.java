@@ -164,6 +164,22 @@ final class RunningSaga {
 			.until(() -> services.stream().allMatch(ServiceProcess::isHealthy));
 	}
 
+	/** Creates a product through inventory-service's API. */
+	void product(String sku, String unitPrice, String currency, int onHand) {
+		assertThat(this.inventory.http()
+			.put("/products/" + sku,
+					"{\"name\":\"" + sku + "\",\"unitPrice\":" + unitPrice + ",\"currency\":\"" + currency
+							+ "\",\"onHand\":" + onHand + "}")
+			.status()).as("PUT /products/%s", sku).isEqualTo(201);
+	}
+
+	/** Opens a customer's account through payment-service's API. */
+	void account(String customer, String balance, String currency) {
+		assertThat(this.payment.http()
+			.put("/accounts/" + customer, "{\"balance\":" + balance + ",\"currency\":\"" + currency + "\"}")
+			.status()).as("PUT /accounts/%s", customer).isEqualTo(201);
+	}
+
 	/** A Kafka admin client on the saga's broker; the caller closes it. */
 	Admin admin() {
 		return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.infra.kafkaBootstrapServers()));
