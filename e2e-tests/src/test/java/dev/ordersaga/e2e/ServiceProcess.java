@@ -126,8 +126,8 @@ final class ServiceProcess {
 		// tells the members of a consumer group apart, as the broker lists them
 		properties.put("spring.kafka.consumer.client-id", this.instance);
 		properties.putAll(this.settings);
-		List<String> command = new ArrayList<>(
-				List.of(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()));
+		List<String> command = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+				"-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
 		properties.forEach((property, value) -> command.add("--" + property + "=" + value));
 		try {
 			Files.createDirectories(this.log.getParent());
