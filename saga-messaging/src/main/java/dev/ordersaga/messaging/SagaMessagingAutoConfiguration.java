@@ -1,6 +1,7 @@
 package dev.ordersaga.messaging;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import dev.ordersaga.messaging.faults.FaultInjection;
 import dev.ordersaga.messaging.faults.FaultsEndpoint;
@@ -14,11 +15,15 @@ import dev.ordersaga.messaging.outbox.Outbox;
 import dev.ordersaga.messaging.outbox.OutboxRelay;
 import dev.ordersaga.messaging.replay.ReplayConfiguration;
 import dev.ordersaga.messaging.web.ApiProblems;
+import dev.ordersaga.messaging.web.RequestBodyLimit;
 
 import io.lettuce.core.ClientOptions;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -73,11 +78,21 @@ public class SagaMessagingAutoConfiguration {
 	}
 
 	@Bean
-	FaultInjection faultInjection(SagaProperties properties) {
-		return new FaultInjection(properties);
+	FaultInjection faultInjection(SagaProperties properties,
+			@Value("${spring.kafka.consumer.properties.max.poll.interval.ms:300000}") long maxPollIntervalMs) {
+		return new FaultInjection(properties, FaultInjection.maxLatencyFor(Duration.ofMillis(maxPollIntervalMs)));
 	}
 
+	/** Every API refuses a body past {@code saga.web.max-request-body} with 413. */
 	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	RequestBodyLimit requestBodyLimit(SagaProperties properties) {
+		return new RequestBodyLimit(properties.web().maxRequestBody().toBytes());
+	}
+
+	/** Where fault injection is off, there is no endpoint to switch it on. */
+	@Bean
+	@ConditionalOnBooleanProperty("saga.faults.enabled")
 	FaultsEndpoint faultsEndpoint(FaultInjection faults) {
 		return new FaultsEndpoint(faults);
 	}

@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings shared by every service, under {@code saga.*}.
@@ -15,10 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retry how a failed record is retried before it is dead-lettered
  * @param idempotency how long processed events are remembered
  * @param faults the fault switch for tests, demos and chaos runs
+ * @param web limits of the HTTP APIs
  */
 @ConfigurationProperties("saga")
 public record SagaProperties(@DefaultValue Topics topics, @DefaultValue Outbox outbox, @DefaultValue Retry retry,
-		@DefaultValue Idempotency idempotency, @DefaultValue Faults faults) {
+		@DefaultValue Idempotency idempotency, @DefaultValue Faults faults, @DefaultValue Web web) {
 
 	/**
 	 * @param partitions partitions of every saga topic and of its dead-letter topic
@@ -65,6 +67,13 @@ public record SagaProperties(@DefaultValue Topics topics, @DefaultValue Outbox o
 	 */
 	public record Faults(@DefaultValue("false") boolean enabled, @DefaultValue("0") double failureRate,
 			@DefaultValue("0ms") Duration latency, @DefaultValue("") String eventType) {
+	}
+
+	/**
+	 * @param maxRequestBody the largest request body an API accepts; a larger one answers
+	 * 413
+	 */
+	public record Web(@DefaultValue("64KB") DataSize maxRequestBody) {
 	}
 
 }

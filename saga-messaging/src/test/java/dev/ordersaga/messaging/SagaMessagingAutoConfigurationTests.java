@@ -1,6 +1,7 @@
 package dev.ordersaga.messaging;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import dev.ordersaga.messaging.faults.FaultInjection;
+import dev.ordersaga.messaging.faults.FaultsEndpoint;
 import dev.ordersaga.messaging.inbox.InboundEvents;
 import dev.ordersaga.messaging.inbox.InboxReset;
 import dev.ordersaga.messaging.inbox.ProcessedEventPurge;
@@ -81,6 +83,27 @@ class SagaMessagingAutoConfigurationTests {
 				.hasBean("replayControl");
 			assertThat(context.getBean(Clock.class)).isEqualTo(Clock.systemUTC());
 		});
+	}
+
+	@Test
+	void registersTheFaultsEndpointOnlyWhenFaultInjectionIsEnabled() {
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(FaultsEndpoint.class));
+		this.runner.withPropertyValues("saga.faults.enabled=true")
+			.run((context) -> assertThat(context).hasSingleBean(FaultsEndpoint.class));
+	}
+
+	@Test
+	void capsTheFaultLatencyAtATenthOfTheConsumersPollInterval() {
+		this.runner.run((context) -> assertThat(context.getBean(FaultInjection.class).maxLatency())
+			.isEqualTo(Duration.ofSeconds(30)));
+		this.runner.withPropertyValues("spring.kafka.consumer.properties.max.poll.interval.ms=60000")
+			.run((context) -> assertThat(context.getBean(FaultInjection.class).maxLatency())
+				.isEqualTo(Duration.ofSeconds(6)));
+		this.runner.withPropertyValues("saga.faults.latency=31s")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("latency must be between 0 and 30000 ms"));
 	}
 
 	@Test

@@ -33,6 +33,10 @@ interface OrderRepository extends JpaRepository<Order, UUID>, JpaSpecificationEx
 
 	Optional<Order> findByIdempotencyKey(String idempotencyKey);
 
+	/** Which of the orders are decided: CONFIRMED, REJECTED or CANCELLED. */
+	@Query("select o.id from Order o where o.id in :ids and o.status not in ('PENDING', 'RESERVED')")
+	List<UUID> findDecided(Collection<UUID> ids);
+
 	/** Open orders past their deadline; rows another instance is sweeping are skipped. */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "-2"))

@@ -10,10 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deadlineSweepInterval how often overdue orders are looked for (the deadline is
  * met to within this)
  * @param admission when new orders are refused at the door
+ * @param waiting how many requests may wait for an order's outcome at once
  */
 @ConfigurationProperties("saga.order")
 record OrderSettings(@DefaultValue("30s") Duration deadline, @DefaultValue("1s") Duration deadlineSweepInterval,
-		@DefaultValue Admission admission) {
+		@DefaultValue Admission admission, @DefaultValue Waiting waiting) {
 
 	/**
 	 * New orders are refused ({@code 429}) while the saga is so far behind that they
@@ -30,6 +31,13 @@ record OrderSettings(@DefaultValue("30s") Duration deadline, @DefaultValue("1s")
 	 */
 	record Admission(@DefaultValue("10s") Duration maxOldestWait, @DefaultValue("5000") int maxUndecided,
 			@DefaultValue("250ms") Duration sampleInterval, @DefaultValue("1s") Duration retryAfter) {
+	}
+
+	/**
+	 * @param maxRequests how many {@code GET /orders/{id}?wait=} may wait at once; one
+	 * more answers 429
+	 */
+	record Waiting(@DefaultValue("1000") int maxRequests) {
 	}
 
 }

@@ -25,9 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ReadingOrders {
 
-	/** How often a waiting request re-reads, for changes made by another instance. */
-	private static final Duration REREAD = Duration.ofMillis(250);
-
 	/** Newest first; the id breaks ties between orders placed in the same instant. */
 	private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
 
@@ -48,24 +45,36 @@ class ReadingOrders {
 		return this.orders.findById(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
 	}
 
-	/** The order once the saga decided it, or as it is when the time is up. */
+	/**
+	 * The order once the saga decided it, or as it is when the time is up. Reads it when
+	 * it starts, after each change and at the end, not in between; throws
+	 * {@link TooManyWaitingRequestsException} when too many requests wait already.
+	 */
 	public Order awaitDecision(UUID orderId, Duration atMost) throws InterruptedException {
-		Instant until = this.clock.instant().plus(atMost);
-		while (true) {
-			CompletableFuture<Void> change = this.signals.nextChange(orderId);
-			Order order = find(orderId);
-			Duration left = Duration.between(this.clock.instant(), until);
-			if (order.status().isDecided() || !left.isPositive()) {
-				this.signals.forget(orderId, change);
-				return order;
+		this.signals.enter();
+		try {
+			Instant until = this.clock.instant().plus(atMost);
+			while (true) {
+				CompletableFuture<Void> change = this.signals.nextChange(orderId);
+				try {
+					Order order = find(orderId);
+					Duration left = Duration.between(this.clock.instant(), until);
+					if (order.status().isDecided() || !left.isPositive()) {
+						return order;
+					}
+					change.get(left.toMillis(), TimeUnit.MILLISECONDS);
+				}
+				catch (TimeoutException | ExecutionException ex) {
+					// the time is up: the next round reads the order once more and
+					// returns it
+				}
+				finally {
+					this.signals.forget(orderId, change);
+				}
 			}
-			try {
-				change.get(Math.min(left.toMillis(), REREAD.toMillis()), TimeUnit.MILLISECONDS);
-			}
-			catch (TimeoutException | ExecutionException ex) {
-				// no change here in time: re-read, for a change another instance made
-				this.signals.forget(orderId, change);
-			}
+		}
+		finally {
+			this.signals.leave();
 		}
 	}
 

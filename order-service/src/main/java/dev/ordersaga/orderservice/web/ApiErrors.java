@@ -3,6 +3,7 @@ package dev.ordersaga.orderservice.web;
 import dev.ordersaga.orderservice.order.IdempotencyKeyReusedException;
 import dev.ordersaga.orderservice.order.OrderNotCancellableException;
 import dev.ordersaga.orderservice.order.OrdersOverloadedException;
+import dev.ordersaga.orderservice.order.TooManyWaitingRequestsException;
 import dev.ordersaga.orderservice.order.UnknownOrderException;
 import dev.ordersaga.orderservice.order.UnknownPageCursorException;
 
@@ -46,6 +47,14 @@ class ApiErrors {
 	ResponseEntity<ProblemDetail> overloaded(OrdersOverloadedException ex) {
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, ex.retryAfter().toSeconds())))
+			.body(problem(HttpStatus.TOO_MANY_REQUESTS, ex));
+	}
+
+	/** Too many requests wait for orders: 429, come back in a second. */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> tooManyWaiting(TooManyWaitingRequestsException ex) {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, "1")
 			.body(problem(HttpStatus.TOO_MANY_REQUESTS, ex));
 	}
 

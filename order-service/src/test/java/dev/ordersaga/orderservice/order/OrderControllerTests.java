@@ -207,6 +207,18 @@ class OrderControllerTests {
 	}
 
 	@Test
+	void tooManyWaitingRequestsAnswers429WithRetryAfter() throws Exception {
+		UUID id = UUID.randomUUID();
+		given(this.reading.awaitDecision(id, Duration.ofSeconds(5))).willThrow(new TooManyWaitingRequestsException(2));
+		this.mvc.perform(get("/orders/" + id).param("wait", "5s"))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().string("Retry-After", "1"))
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail")
+				.value("Too many requests are waiting for orders (at most 2); ask again later, or without wait"));
+	}
+
+	@Test
 	void aPageAfterAnUnknownOrderIsABadRequest() throws Exception {
 		UUID id = UUID.randomUUID();
 		given(this.reading.page(null, null, 20, id)).willThrow(new UnknownPageCursorException(id));

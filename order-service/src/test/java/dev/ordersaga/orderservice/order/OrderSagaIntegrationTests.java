@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import dev.ordersaga.events.DeclineReason;
 import dev.ordersaga.events.EventHeaders;
@@ -26,11 +28,20 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The order-service in the saga, with inventory and payment played over real Kafka. */
 class OrderSagaIntegrationTests extends OrderServiceIntegrationTest {
+
+	@Autowired
+	private OrderChangeSignals signals;
+
+	@Autowired
+	private JdbcTemplate jdbc;
 
 	@Test
 	void publishesThePlacedOrderWithCloudEventsHeaders() {
@@ -194,6 +205,36 @@ class OrderSagaIntegrationTests extends OrderServiceIntegrationTest {
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
 		assertThat(refused.body().get("detail").asString()).isEqualTo("after: no order " + unknown);
+	}
+
+	@Test
+	void aWaiterWakesWhenAnotherInstanceDecidesTheOrder() throws Exception {
+		UUID orderId = placeOrder("c-elsewhere");
+		CompletableFuture<HttpJson.Response> waiting = CompletableFuture
+			.supplyAsync(() -> this.http.get("/orders/" + orderId + "?wait=30s"));
+		await().atMost(PATIENCE).until(() -> this.signals.waitedOn() > 0);
+
+		// as another instance would: committed behind this one's back, no signal here
+		this.jdbc.update("update orders set status = 'REJECTED', reason = 'TIMEOUT' where id = ?", orderId);
+
+		// well before the 30 s wait is up: the shared recheck found the decision
+		HttpJson.Response answer = waiting.get(20, TimeUnit.SECONDS);
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(answer.body().get("status").asString()).isEqualTo("REJECTED");
+		assertThat(this.signals.waitedOn()).isZero();
+	}
+
+	@Test
+	void aBodyPastTheLimitIsRefusedWith413AndNoOrderIsPlaced() {
+		String customer = "c-large-" + UUID.randomUUID();
+		String padding = "x".repeat(64 * 1024);
+		HttpJson.Response refused = place("{\"customerId\":\"" + customer
+				+ "\",\"items\":[{\"sku\":\"SKU-1\",\"quantity\":2}],\"note\":\"" + padding + "\"}");
+
+		assertThat(refused.status()).isEqualTo(413);
+		assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+		assertThat(refused.body().get("detail").asString()).isEqualTo("The request body is larger than 65536 bytes");
+		assertThat(this.http.get("/orders?customerId=" + customer).body().get("orders").isEmpty()).isTrue();
 	}
 
 	@Test

@@ -11,7 +11,9 @@ import dev.ordersaga.messaging.kafka.ReceivedEvent;
 /**
  * Injects failures and latency into event handling, before the service's handler runs and
  * inside its transaction. Settings come from {@code saga.faults.*} and can be changed at
- * run time through {@code /actuator/faults} when {@code saga.faults.enabled=true}.
+ * run time through {@code /actuator/faults} when {@code saga.faults.enabled=true}. The
+ * latency is capped below the consumers' poll interval: an event that sleeps past it
+ * would get its consumer dropped from the group.
  */
 public class FaultInjection {
 
@@ -30,16 +32,36 @@ public class FaultInjection {
 
 	private final boolean enabled;
 
+	private final Duration maxLatency;
+
 	private volatile Settings settings;
 
 	private final AtomicLong failNext = new AtomicLong();
 
 	private final AtomicLong injected = new AtomicLong();
 
-	public FaultInjection(SagaProperties properties) {
+	/**
+	 * @param maxLatency the longest latency that may be set, at start-up or at run time
+	 */
+	public FaultInjection(SagaProperties properties, Duration maxLatency) {
 		SagaProperties.Faults faults = properties.faults();
 		this.enabled = faults.enabled();
-		this.settings = new Settings(faults.failureRate(), faults.latency(), 0, faults.eventType());
+		this.maxLatency = maxLatency;
+		Settings configured = new Settings(faults.failureRate(), faults.latency(), 0, faults.eventType());
+		check(configured);
+		this.settings = configured;
+	}
+
+	/**
+	 * The cap on the latency for consumers polling at most every {@code maxPollInterval}:
+	 * a tenth of it, so that a few slowed events of one batch still finish in time.
+	 */
+	public static Duration maxLatencyFor(Duration maxPollInterval) {
+		return maxPollInterval.dividedBy(10);
+	}
+
+	public Duration maxLatency() {
+		return this.maxLatency;
 	}
 
 	public boolean isEnabled() {
@@ -60,11 +82,19 @@ public class FaultInjection {
 			throw new IllegalStateException(
 					"fault injection is off; start the service with saga.faults.enabled=true (SAGA_FAULTS_ENABLED=true)");
 		}
+		check(next);
+		this.settings = next;
+		this.failNext.set(next.failNext());
+	}
+
+	private void check(Settings next) {
 		if (next.failureRate() < 0 || next.failureRate() > 1) {
 			throw new IllegalArgumentException("failureRate must be between 0 and 1, was " + next.failureRate());
 		}
-		this.settings = next;
-		this.failNext.set(next.failNext());
+		if (next.latency().isNegative() || next.latency().compareTo(this.maxLatency) > 0) {
+			throw new IllegalArgumentException("latency must be between 0 and " + this.maxLatency.toMillis()
+					+ " ms (a tenth of the consumers' max.poll.interval.ms), was " + next.latency().toMillis() + " ms");
+		}
 	}
 
 	/** Called for each event before its handler: may wait, may throw. */

@@ -1,5 +1,6 @@
 package dev.ordersaga.messaging.inbox;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -187,7 +188,8 @@ class InboundEventsTests {
 		InboxConfiguration configuration = new InboxConfiguration();
 		return configuration.inboundEvents(new EventCodec(), this.processed,
 				configuration.redisIdempotency(redis, properties, GROUP), this.transactions, redis,
-				new FaultInjection(properties), this.deadLetters, properties, this.meters, GROUP);
+				new FaultInjection(properties, Duration.ofSeconds(30)), this.deadLetters, properties, this.meters,
+				GROUP);
 	}
 
 }

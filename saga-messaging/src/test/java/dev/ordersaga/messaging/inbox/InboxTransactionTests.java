@@ -1,5 +1,6 @@
 package dev.ordersaga.messaging.inbox;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -71,7 +72,8 @@ class InboxTransactionTests {
 	}
 
 	private InboxTransaction transaction(Map<String, String> settings) {
-		return new InboxTransaction(this.processed, new FaultInjection(InboxFixtures.properties(settings)),
+		return new InboxTransaction(this.processed,
+				new FaultInjection(InboxFixtures.properties(settings), Duration.ofSeconds(30)),
 				new InboxMetrics(this.meters));
 	}
 
