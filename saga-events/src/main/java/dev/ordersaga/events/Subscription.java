@@ -16,7 +16,7 @@ public record Subscription(String group, List<String> topics) {
 	 * analytics-service: every order event, which is all its figures are made of; a
 	 * rebuild replays exactly these.
 	 */
-	public static final Subscription ANALYTICS = new Subscription("analytics-service",
+	public static final Subscription ANALYTICS = new Subscription(Services.ANALYTICS,
 			List.of(Topics.ORDER_CREATED, Topics.ORDER_CONFIRMED, Topics.ORDER_REJECTED, Topics.ORDER_CANCELLED));
 
 	public Subscription {

@@ -9,6 +9,7 @@ import dev.ordersaga.events.EventHeaders;
 import dev.ordersaga.events.OrderCreated;
 import dev.ordersaga.events.OrderId;
 import dev.ordersaga.events.OrderLine;
+import dev.ordersaga.events.Services;
 import dev.ordersaga.events.Topics;
 import dev.ordersaga.inventoryservice.InventoryServiceIntegrationTest;
 import dev.ordersaga.messaging.kafka.EventCodec;
@@ -46,8 +47,10 @@ class RedriveTargetingIntegrationTests extends InventoryServiceIntegrationTest {
 
 	private void publish(OrderId orderId, byte[] value, UUID eventId, String group) {
 		this.publisher.publishRaw(Topics.ORDER_CREATED, orderId.toString(), value,
-				Map.of(EventHeaders.ID, eventId.toString(), EventHeaders.TYPE, Topics.ORDER_CREATED, EventHeaders.TIME,
-						Instant.now().toString(), EventHeaders.REDRIVE_FOR, group));
+				Map.of(EventHeaders.ID, eventId.toString(), EventHeaders.TYPE, Topics.ORDER_CREATED,
+						EventHeaders.SOURCE, Services.ORDER, EventHeaders.TIME, Instant.now().toString(),
+						EventHeaders.REDRIVE_OF, Topics.deadLetterOf(Topics.ORDER_CREATED) + "-0@1",
+						EventHeaders.REDRIVE_FOR, group));
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.ordersaga.paymentservice.payment;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,9 @@ import dev.ordersaga.events.PaymentCompleted;
 import dev.ordersaga.events.PaymentStatus;
 import dev.ordersaga.events.PricedLine;
 import dev.ordersaga.events.RejectionReason;
+import dev.ordersaga.events.Services;
 import dev.ordersaga.events.Topics;
+import dev.ordersaga.messaging.kafka.EventCodec;
 import dev.ordersaga.messaging.kafka.UnreadableEventException;
 import dev.ordersaga.messaging.test.HttpJson;
 import dev.ordersaga.messaging.test.TopicProbe;
@@ -201,6 +204,42 @@ class PaymentIntegrationTests extends PaymentServiceIntegrationTest {
 		assertThat(TopicProbe.header(dead, "kafka_dlt-exception-message"))
 			.contains("not a valid inventory.updated event");
 		assertThat(balance(customer)).isEqualByComparingTo("75.00");
+	}
+
+	@Test
+	void deadLettersAReservationThatDidNotComeFromInventoryAndChargesNothing() {
+		String customer = openAccount("100.00");
+		OrderId orderId = OrderId.random();
+		byte[] forged = new EventCodec().write(reservation(orderId, customer));
+		Map<String, String> headers = new HashMap<>(cloudEventHeaders());
+		headers.put(EventHeaders.SOURCE, Services.ORDER);
+		this.publisher.publishRaw(Topics.INVENTORY_UPDATED, orderId.toString(), forged, headers);
+		OrderId next = OrderId.random();
+		this.publisher.publish(reservation(next, customer));
+
+		awaitPayment(next, PaymentStatus.CHARGED);
+		ConsumerRecord<String, byte[]> dead = awaitDeadLetter(orderId);
+		assertThat(TopicProbe.header(dead, "kafka_dlt-exception-message"))
+			.isEqualTo("inventory.updated events come from inventory-service, not from 'order-service'");
+		assertThat(payments(orderId)).isEmpty();
+		assertThat(balance(customer)).isEqualByComparingTo("75.00");
+	}
+
+	@Test
+	void deadLettersAPaymentEventProducedOntoTheReservationsTopic() {
+		String customer = openAccount("100.00");
+		OrderId orderId = OrderId.random();
+		byte[] misplaced = new EventCodec()
+			.write(new PaymentCompleted(orderId, PaymentStatus.CHARGED, new BigDecimal("25.00"), "EUR", null));
+		this.publisher.publishRaw(Topics.INVENTORY_UPDATED, orderId.toString(), misplaced,
+				Map.of(EventHeaders.ID, UUID.randomUUID().toString(), EventHeaders.TYPE, Topics.PAYMENT_COMPLETED,
+						EventHeaders.SOURCE, Services.PAYMENT, EventHeaders.TIME, Instant.now().toString()));
+
+		ConsumerRecord<String, byte[]> dead = awaitDeadLetter(orderId);
+		assertThat(TopicProbe.header(dead, "kafka_dlt-exception-message"))
+			.isEqualTo("a payment.completed event does not belong on topic inventory.updated");
+		assertThat(payments(orderId)).isEmpty();
+		assertThat(balance(customer)).isEqualByComparingTo("100.00");
 	}
 
 	@Test

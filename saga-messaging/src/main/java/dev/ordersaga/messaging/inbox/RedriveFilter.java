@@ -11,7 +11,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Leaves out the records redriven for another consumer group: {@code sagactl dlq redrive}
  * sends a dead letter back to the topic every group reads, but only the group that failed
- * it (named in {@code saga-redrive-for}) should apply it again.
+ * it (named in {@code saga-redrive-for}) should apply it again. The target is honoured
+ * only on a record that also names the dead letter it came from ({@code saga-redrive-of},
+ * which the redrive writes): a bare {@code saga-redrive-for} cannot make a group skip an
+ * event.
  */
 class RedriveFilter {
 
@@ -26,6 +29,11 @@ class RedriveFilter {
 	boolean isForThisGroup(ConsumerRecord<String, byte[]> record) {
 		Header target = record.headers().lastHeader(EventHeaders.REDRIVE_FOR);
 		if (target == null || this.group.equals(new String(target.value(), StandardCharsets.UTF_8))) {
+			return true;
+		}
+		if (record.headers().lastHeader(EventHeaders.REDRIVE_OF) == null) {
+			log.warn("{} names a redrive target but no dead letter it came from ({}): applied as any record",
+					InboundRecord.describe(record), EventHeaders.REDRIVE_OF);
 			return true;
 		}
 		log.debug("Skipping {}: redriven for another group", InboundRecord.describe(record));

@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns events into record values and records back into events. Reading is strict about
- * the contract (headers, type, required fields) and tolerant of unknown fields.
+ * the contract (headers, type, required fields, the topic and the producer that type
+ * belongs to) and tolerant of unknown fields.
  */
 public class EventCodec {
 
@@ -46,11 +47,28 @@ public class EventCodec {
 				throw new UnreadableEventException(
 						"record key '" + record.key() + "' is not the event's orderId " + payload.orderId());
 			}
+			checkProvenance(record, type);
 			return new ReceivedEvent(id, time, payload, record.topic(), record.partition(), record.offset());
 		}
 		catch (JacksonException ex) {
 			throw new UnreadableEventException(
 					"value is not a valid " + type.type() + " event: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	/**
+	 * An event is taken only on its own topic and from the one service that publishes it:
+	 * a record that claims otherwise was put there by someone else, by mistake or not.
+	 */
+	private static void checkProvenance(ConsumerRecord<String, byte[]> record, EventType type) {
+		if (!type.topic().equals(record.topic())) {
+			throw new UnreadableEventException(
+					"a " + type.type() + " event does not belong on topic " + record.topic());
+		}
+		String source = header(record, EventHeaders.SOURCE);
+		if (!type.producer().equals(source)) {
+			throw new UnreadableEventException(
+					type.type() + " events come from " + type.producer() + ", not from '" + source + "'");
 		}
 	}
 

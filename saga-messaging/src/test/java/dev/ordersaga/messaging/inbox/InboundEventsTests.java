@@ -137,6 +137,7 @@ class InboundEventsTests {
 	@Test
 	void leavesOutARecordRedrivenForAnotherGroup() {
 		ConsumerRecord<String, byte[]> redriven = record(orderCreated());
+		header(redriven, EventHeaders.REDRIVE_OF, "order.created.dlq-0@7");
 		header(redriven, EventHeaders.REDRIVE_FOR, "payment-service");
 
 		this.inbox.process(List.of(redriven), this.handler);

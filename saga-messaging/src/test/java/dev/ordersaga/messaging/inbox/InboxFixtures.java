@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.ordersaga.events.EventHeaders;
+import dev.ordersaga.events.EventType;
 import dev.ordersaga.events.OrderCreated;
 import dev.ordersaga.events.OrderId;
 import dev.ordersaga.events.OrderLine;
@@ -77,6 +78,7 @@ final class InboxFixtures {
 				event.orderId().toString(), CODEC.write(event));
 		header(record, EventHeaders.ID, eventId.toString());
 		header(record, EventHeaders.TYPE, event.type());
+		header(record, EventHeaders.SOURCE, EventType.fromType(event.type()).orElseThrow().producer());
 		header(record, EventHeaders.TIME, "2026-12-01T10:00:00Z");
 		return record;
 	}

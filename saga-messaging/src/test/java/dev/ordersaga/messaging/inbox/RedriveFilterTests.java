@@ -1,6 +1,7 @@
 package dev.ordersaga.messaging.inbox;
 
 import dev.ordersaga.events.EventHeaders;
+import dev.ordersaga.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class RedriveFilterTests {
 	@Test
 	void takesARecordRedrivenForThisGroup() {
 		ConsumerRecord<String, byte[]> record = record(orderCreated());
-		header(record, EventHeaders.REDRIVE_FOR, "inventory-service");
+		redriven(record, "inventory-service");
 
 		assertThat(this.filter.isForThisGroup(record)).isTrue();
 	}
@@ -29,18 +30,32 @@ class RedriveFilterTests {
 	@Test
 	void leavesOutARecordRedrivenForAnotherGroup() {
 		ConsumerRecord<String, byte[]> record = record(orderCreated());
-		header(record, EventHeaders.REDRIVE_FOR, "payment-service");
+		redriven(record, "payment-service");
 
 		assertThat(this.filter.isForThisGroup(record)).isFalse();
 	}
 
 	@Test
-	void followsTheLastRedriveOfARecordRedrivenTwice() {
+	void ignoresARedriveTargetWithoutTheDeadLetterItCameFrom() {
 		ConsumerRecord<String, byte[]> record = record(orderCreated());
 		header(record, EventHeaders.REDRIVE_FOR, "payment-service");
-		header(record, EventHeaders.REDRIVE_FOR, "inventory-service");
 
 		assertThat(this.filter.isForThisGroup(record)).isTrue();
+	}
+
+	@Test
+	void followsTheLastRedriveOfARecordRedrivenTwice() {
+		ConsumerRecord<String, byte[]> record = record(orderCreated());
+		redriven(record, "payment-service");
+		redriven(record, "inventory-service");
+
+		assertThat(this.filter.isForThisGroup(record)).isTrue();
+	}
+
+	/** As {@code sagactl dlq redrive --group} writes it. */
+	private static void redriven(ConsumerRecord<String, byte[]> record, String group) {
+		header(record, EventHeaders.REDRIVE_OF, Topics.deadLetterOf(Topics.ORDER_CREATED) + "-0@7");
+		header(record, EventHeaders.REDRIVE_FOR, group);
 	}
 
 }

@@ -80,11 +80,44 @@ class EventCodecTests {
 	}
 
 	@Test
+	void rejectsAnEventOnAnotherTypesTopic() {
+		// a valid order.created, produced onto inventory.updated
+		ConsumerRecord<String, byte[]> misplaced = record(Topics.INVENTORY_UPDATED, this.created.orderId().toString(),
+				this.codec.write(this.created), UUID.randomUUID().toString(), "order.created");
+
+		assertThatExceptionOfType(UnreadableEventException.class).isThrownBy(() -> this.codec.read(misplaced))
+			.withMessage("a order.created event does not belong on topic inventory.updated");
+	}
+
+	@Test
+	void rejectsAnEventFromAServiceThatDoesNotPublishItsType() {
+		ConsumerRecord<String, byte[]> forged = record(json());
+		forged.headers().remove(EventHeaders.SOURCE);
+		forged.headers().add(EventHeaders.SOURCE, "payment-service".getBytes(StandardCharsets.UTF_8));
+
+		assertThatExceptionOfType(UnreadableEventException.class).isThrownBy(() -> this.codec.read(forged))
+			.withMessage("order.created events come from order-service, not from 'payment-service'");
+	}
+
+	@Test
+	void rejectsAnEventWithoutASource() {
+		ConsumerRecord<String, byte[]> anonymous = record(json());
+		anonymous.headers().remove(EventHeaders.SOURCE);
+
+		assertThatExceptionOfType(UnreadableEventException.class).isThrownBy(() -> this.codec.read(anonymous))
+			.withMessage("missing header ce_source");
+	}
+
+	@Test
 	void rejectsAKeyThatIsNotTheOrderId() {
 		assertThatExceptionOfType(UnreadableEventException.class)
 			.isThrownBy(() -> this.codec.read(record(Topics.ORDER_CREATED, UUID.randomUUID().toString(),
 					this.codec.write(this.created), UUID.randomUUID().toString(), "order.created")))
 			.withMessageContaining("is not the event's orderId");
+	}
+
+	private String json() {
+		return new String(this.codec.write(this.created), StandardCharsets.UTF_8);
 	}
 
 	private ConsumerRecord<String, byte[]> record(String json) {
@@ -97,6 +130,7 @@ class EventCodecTests {
 		ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(topic, 0, 7, key, value);
 		record.headers().add(EventHeaders.ID, id.getBytes(StandardCharsets.UTF_8));
 		record.headers().add(EventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
+		record.headers().add(EventHeaders.SOURCE, "order-service".getBytes(StandardCharsets.UTF_8));
 		record.headers().add(EventHeaders.TIME, Instant.now().toString().getBytes(StandardCharsets.UTF_8));
 		return record;
 	}

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import dev.ordersaga.events.EventHeaders;
+import dev.ordersaga.events.EventType;
 import dev.ordersaga.events.SagaEvent;
 import dev.ordersaga.messaging.kafka.EventCodec;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -19,8 +20,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Produces records onto the saga's topics the way another service would (CloudEvents
- * headers, JSON value, order id as key), or any bytes at all, for tests that play the
- * other side of the saga.
+ * headers with the event type's producer as {@code ce_source}, JSON value, order id as
+ * key), or any bytes at all, for tests that play the other side of the saga.
  */
 public final class EventPublisher implements AutoCloseable {
 
@@ -51,7 +52,7 @@ public final class EventPublisher implements AutoCloseable {
 		RecordHeaders headers = new RecordHeaders();
 		headers.add(header(EventHeaders.ID, eventId.toString()));
 		headers.add(header(EventHeaders.TYPE, event.type()));
-		headers.add(header(EventHeaders.SOURCE, "test"));
+		headers.add(header(EventHeaders.SOURCE, EventType.fromType(event.type()).orElseThrow().producer()));
 		headers.add(header(EventHeaders.SPEC_VERSION, EventHeaders.CLOUDEVENTS_VERSION));
 		headers.add(header(EventHeaders.TIME, time.toString()));
 		headers.add(header(EventHeaders.CONTENT_TYPE, EventHeaders.JSON));
