@@ -8,6 +8,11 @@ public enum RejectionReason {
 	 * The order's products are priced in more than one currency: there is no single total
 	 * to charge.
 	 */
-	MIXED_CURRENCIES
+	MIXED_CURRENCIES,
+	/**
+	 * The charge's amount or currency is not the reserved total: the charge is refunded
+	 * and the order goes no further.
+	 */
+	PAYMENT_MISMATCH
 
 }

@@ -62,11 +62,8 @@ public class DecidingOrderOutcome {
 		apply(update.orderId(), (order) -> switch (update.status()) {
 			// the event's constructor guarantees a RESERVED update its total and
 			// currency, a REJECTED one its reason
-			case RESERVED -> {
-				order.stockReserved(update.lines(), Objects.requireNonNull(update.totalAmount()),
-						Objects.requireNonNull(update.currency()), at);
-				yield Optional.empty();
-			}
+			case RESERVED -> order.stockReserved(update.lines(), Objects.requireNonNull(update.totalAmount()),
+					Objects.requireNonNull(update.currency()), at);
 			case REJECTED -> order.stockRejected(Objects.requireNonNull(update.reason()), at);
 			case COMMITTED, RELEASED -> Optional.empty();
 		});

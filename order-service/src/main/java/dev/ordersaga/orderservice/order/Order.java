@@ -36,11 +36,14 @@ import org.jspecify.annotations.Nullable;
  * An order and its side of the saga. Each method takes one report from the saga and
  * returns the event the order emits in answer, if any. The rules, in one place:
  * <ul>
- * <li>stock reserved: PENDING → RESERVED (lines priced);</li>
+ * <li>stock reserved: PENDING → RESERVED (lines priced); with a charge already kept,
+ * decided at once as below;</li>
  * <li>stock rejected: PENDING → REJECTED with inventory's reason, emit
  * order.rejected;</li>
- * <li>payment charged: PENDING or RESERVED → CONFIRMED, emit order.confirmed (a charge
- * implies the reservation, whose report may still be on its way);</li>
+ * <li>payment charged: RESERVED → CONFIRMED, emit order.confirmed, when the charge is the
+ * reserved total in its currency; otherwise → REJECTED (PAYMENT_MISMATCH), emit
+ * order.rejected, which refunds the charge and releases the stock. A charge that overtook
+ * its reservation (PENDING) is kept until the reservation's report prices the order;</li>
  * <li>payment declined: PENDING or RESERVED → REJECTED (PAYMENT_DECLINED), emit
  * order.rejected, which releases the stock;</li>
  * <li>deadline passed: PENDING or RESERVED → REJECTED (TIMEOUT), emit order.rejected,
@@ -79,6 +82,13 @@ class Order {
 	private @Nullable BigDecimal totalAmount;
 
 	private @Nullable String currency;
+
+	/** A charge that came before the reservation's report, kept until it is checked. */
+	@Column(name = "charged_amount")
+	private @Nullable BigDecimal chargedAmount;
+
+	@Column(name = "charged_currency")
+	private @Nullable String chargedCurrency;
 
 	@Column(name = "idempotency_key")
 	private @Nullable String idempotencyKey;
@@ -143,13 +153,21 @@ class Order {
 	 * Emits nothing: payment reacts to inventory's report itself, and the order only
 	 * waits for the charge.
 	 */
-	public void stockReserved(List<PricedLine> priced, BigDecimal total, String currency, Instant at) {
-		if (this.status == OrderStatus.PENDING || (this.status == OrderStatus.CONFIRMED && !isPriced())) {
+	public Optional<SagaEvent> stockReserved(List<PricedLine> priced, BigDecimal total, String currency, Instant at) {
+		if (this.status == OrderStatus.PENDING) {
 			applyPrices(priced, total, currency);
-			if (this.status == OrderStatus.PENDING) {
-				moveTo(OrderStatus.RESERVED, null, at);
+			moveTo(OrderStatus.RESERVED, null, at);
+			BigDecimal charged = this.chargedAmount;
+			String chargedIn = this.chargedCurrency;
+			if (charged != null && chargedIn != null) {
+				return Optional.of(decideCharge(charged, chargedIn, at));
 			}
 		}
+		else if (this.status == OrderStatus.CONFIRMED && !isPriced()) {
+			// confirmed by an overtaking charge before charges were kept: prices only
+			applyPrices(priced, total, currency);
+		}
+		return Optional.empty();
 	}
 
 	public Optional<SagaEvent> stockRejected(RejectionReason reason, Instant at) {
@@ -163,12 +181,26 @@ class Order {
 		if (this.status.isDecided()) {
 			return Optional.empty();
 		}
-		if (this.totalAmount == null) {
-			this.totalAmount = amount;
-			this.currency = currency;
+		if (this.status == OrderStatus.PENDING) {
+			// the charge overtook its reservation: checked once the reservation prices
+			// the order
+			this.chargedAmount = amount;
+			this.chargedCurrency = currency;
+			return Optional.empty();
+		}
+		return Optional.of(decideCharge(amount, currency, at));
+	}
+
+	/**
+	 * A charge of a priced order: confirms it when it is the total, rejects it when not.
+	 */
+	private SagaEvent decideCharge(BigDecimal amount, String currency, Instant at) {
+		BigDecimal total = this.totalAmount;
+		if (total == null || total.compareTo(amount) != 0 || !currency.equals(this.currency)) {
+			return reject(RejectionReason.PAYMENT_MISMATCH, at);
 		}
 		moveTo(OrderStatus.CONFIRMED, null, at);
-		return Optional.of(new OrderConfirmed(orderId(), this.customerId, amount, currency));
+		return new OrderConfirmed(orderId(), this.customerId, total, currency);
 	}
 
 	public Optional<SagaEvent> paymentDeclined(Instant at) {

@@ -59,12 +59,60 @@ class OrderTests {
 	}
 
 	@Test
-	void aChargeThatOvertakesItsReservationStillConfirmsAndTheLateReservationOnlyPrices() {
+	void aChargeThatOvertakesItsReservationIsKeptAndTheReservationConfirms() {
 		Order order = place().order();
-		assertThat(order.paymentCharged(TOTAL, "EUR", T0.plusMillis(5))).isPresent();
-		order.stockReserved(PRICED, TOTAL, "EUR", T0.plusMillis(6));
+		assertThat(order.paymentCharged(TOTAL, "EUR", T0.plusMillis(5))).isEmpty();
+		assertThat(order.status()).isEqualTo(OrderStatus.PENDING);
+
+		assertThat(order.stockReserved(PRICED, TOTAL, "EUR", T0.plusMillis(6)))
+			.contains(new OrderConfirmed(order.orderId(), "c-1", TOTAL, "EUR"));
 		assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
 		assertThat(order.lines()).extracting(OrderLineItem::unitPrice).containsExactly(new BigDecimal("12.50"));
+		assertThat(order.history()).extracting(StatusChange::status)
+			.containsExactly(OrderStatus.PENDING, OrderStatus.RESERVED, OrderStatus.CONFIRMED);
+	}
+
+	@Test
+	void aChargeOfAnotherAmountRejectsTheOrderForTheMismatch() {
+		Order order = reserved();
+		assertThat(order.paymentCharged(new BigDecimal("24.99"), "EUR", T0.plusMillis(9)))
+			.contains(new OrderRejected(order.orderId(), "c-1", RejectionReason.PAYMENT_MISMATCH));
+		assertThat(order.status()).isEqualTo(OrderStatus.REJECTED);
+		assertThat(order.reason()).isEqualTo(OrderReason.of(RejectionReason.PAYMENT_MISMATCH));
+	}
+
+	@Test
+	void aChargeInAnotherCurrencyRejectsTheOrderForTheMismatch() {
+		Order order = reserved();
+		assertThat(order.paymentCharged(TOTAL, "USD", T0.plusMillis(9)))
+			.contains(new OrderRejected(order.orderId(), "c-1", RejectionReason.PAYMENT_MISMATCH));
+	}
+
+	@Test
+	void theSameAmountWrittenWithAnotherScaleIsNoMismatch() {
+		Order order = reserved();
+		assertThat(order.paymentCharged(new BigDecimal("25.0"), "EUR", T0.plusMillis(9)))
+			.containsInstanceOf(OrderConfirmed.class);
+	}
+
+	@Test
+	void anOvertakingChargeOfAnotherAmountIsRejectedOnceTheReservationComes() {
+		Order order = place().order();
+		assertThat(order.paymentCharged(new BigDecimal("99.00"), "EUR", T0.plusMillis(5))).isEmpty();
+
+		assertThat(order.stockReserved(PRICED, TOTAL, "EUR", T0.plusMillis(6)))
+			.contains(new OrderRejected(order.orderId(), "c-1", RejectionReason.PAYMENT_MISMATCH));
+		assertThat(order.history()).extracting(StatusChange::status)
+			.containsExactly(OrderStatus.PENDING, OrderStatus.RESERVED, OrderStatus.REJECTED);
+	}
+
+	@Test
+	void aKeptChargeDoesNotKeepTheDeadlineAway() {
+		Order order = place().order();
+		order.paymentCharged(TOTAL, "EUR", T0.plusMillis(5));
+
+		assertThat(order.deadlinePassed(T0.plus(Duration.ofMinutes(5))))
+			.contains(new OrderRejected(order.orderId(), "c-1", RejectionReason.TIMEOUT));
 	}
 
 	@Test
