@@ -185,7 +185,7 @@ class OperatingItEndToEndIntegrationTests {
 		List<ServiceProcess> payments = this.saga.instancesOf("payment-service");
 		String orderId;
 		try {
-			payments.forEach((payment) -> assertThat(payment.http()
+			payments.forEach((payment) -> assertThat(payment.management()
 				.post("/actuator/faults", "{\"failureRate\":1.0,\"eventType\":\"inventory.updated\"}")
 				.status()).isEqualTo(200));
 			orderId = place(customer, "OPS-" + this.run, 1);
@@ -194,8 +194,8 @@ class OperatingItEndToEndIntegrationTests {
 						(output) -> output.contains("\"kafka_dlt-original-consumer-group\":\"payment-service\""));
 		}
 		finally {
-			payments.forEach(
-					(payment) -> payment.http().post("/actuator/faults", "{\"failureRate\":0.0,\"eventType\":\"\"}"));
+			payments.forEach((payment) -> payment.management()
+				.post("/actuator/faults", "{\"failureRate\":0.0,\"eventType\":\"\"}"));
 		}
 		assertThat(status(orderId, "0s")).isEqualTo("RESERVED");
 		double orderDuplicates = this.saga.orders.metric("saga_inbox_duplicates_total");

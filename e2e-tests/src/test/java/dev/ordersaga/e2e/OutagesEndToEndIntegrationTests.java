@@ -124,7 +124,7 @@ class OutagesEndToEndIntegrationTests {
 		inventories.forEach((inventory) -> logFrom.put(inventory, inventory.logSize()));
 		// each attempt takes a few seconds, so that there is time to kill an instance
 		// between two of them
-		inventories.forEach((inventory) -> assertThat(inventory.http()
+		inventories.forEach((inventory) -> assertThat(inventory.management()
 			.post("/actuator/faults", "{\"failureRate\":1.0,\"latencyMs\":2000,\"eventType\":\"order.created\"}")
 			.status()).isEqualTo(200));
 		ServiceProcess killed;
@@ -174,7 +174,7 @@ class OutagesEndToEndIntegrationTests {
 			List<ServiceProcess> down = inventories.stream().filter((inventory) -> !inventory.isRunning()).toList();
 			inventories.stream()
 				.filter(ServiceProcess::isRunning)
-				.forEach((inventory) -> inventory.http().post("/actuator/faults", NO_FAULT));
+				.forEach((inventory) -> inventory.management().post("/actuator/faults", NO_FAULT));
 			// the killed instance starts again (without the fault) while the survivor
 			// carries on
 			down.forEach((inventory) -> inventory.start(this.saga.infra));
@@ -210,7 +210,7 @@ class OutagesEndToEndIntegrationTests {
 	}
 
 	private static double injected(ServiceProcess inventory) {
-		return inventory.http().get("/actuator/faults").body().get("injected").asDouble();
+		return inventory.management().get("/actuator/faults").body().get("injected").asDouble();
 	}
 
 	private String place(ServiceProcess orders, String customer, String sku) {

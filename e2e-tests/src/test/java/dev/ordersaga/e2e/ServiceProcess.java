@@ -45,9 +45,13 @@ final class ServiceProcess {
 
 	private final int port;
 
+	private final int managementPort;
+
 	private final Path log;
 
 	private final HttpJson http;
+
+	private final HttpJson management;
 
 	private Process process;
 
@@ -72,12 +76,19 @@ final class ServiceProcess {
 		this.instance = instance;
 		this.settings = Map.copyOf(settings);
 		this.port = freePort();
+		this.managementPort = freePort();
 		this.log = ROOT.resolve("e2e-tests/target/e2e-logs/" + instance + ".log");
 		this.http = new HttpJson(url());
+		this.management = new HttpJson(managementUrl());
 	}
 
 	String url() {
 		return "http://localhost:" + this.port;
+	}
+
+	/** Where actuator answers: health, metrics, the fault switch. */
+	String managementUrl() {
+		return "http://127.0.0.1:" + this.managementPort;
 	}
 
 	static Path root() {
@@ -101,6 +112,11 @@ final class ServiceProcess {
 		return this.http;
 	}
 
+	/** Actuator's HTTP API, on the management port. */
+	HttpJson management() {
+		return this.management;
+	}
+
 	Path log() {
 		return this.log;
 	}
@@ -113,6 +129,7 @@ final class ServiceProcess {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("server.port", String.valueOf(this.port));
+		properties.put("management.server.port", String.valueOf(this.managementPort));
 		properties.put("spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers());
 		properties.put("spring.datasource.url", infra.jdbcUrl());
 		properties.put("spring.datasource.username", infra.dbUser());
@@ -147,7 +164,7 @@ final class ServiceProcess {
 	double metric(String name) {
 		try {
 			HttpResponse<String> page = METRICS.send(
-					HttpRequest.newBuilder(URI.create(url() + "/actuator/prometheus")).GET().build(),
+					HttpRequest.newBuilder(URI.create(managementUrl() + "/actuator/prometheus")).GET().build(),
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			return page.body()
 				.lines()
@@ -190,7 +207,7 @@ final class ServiceProcess {
 			throw new IllegalStateException(this.name + " is not running; see " + this.log);
 		}
 		try {
-			return http().get("/actuator/health").status() == 200;
+			return management().get("/actuator/health").status() == 200;
 		}
 		catch (IllegalStateException ex) {
 			return false; // not listening yet

@@ -41,7 +41,8 @@ class FailureHandlingIntegrationTests extends InventoryServiceIntegrationTest {
 
 	@AfterEach
 	void switchFaultsOff() {
-		this.http.post("/actuator/faults", "{\"failureRate\":0,\"failNext\":0,\"latencyMs\":0,\"eventType\":\"\"}");
+		this.management.post("/actuator/faults",
+				"{\"failureRate\":0,\"failNext\":0,\"latencyMs\":0,\"eventType\":\"\"}");
 	}
 
 	@Test
@@ -93,11 +94,11 @@ class FailureHandlingIntegrationTests extends InventoryServiceIntegrationTest {
 	}
 
 	private void faults(String settings) {
-		assertThat(this.http.post("/actuator/faults", settings).status()).isEqualTo(200);
+		assertThat(this.management.post("/actuator/faults", settings).status()).isEqualTo(200);
 	}
 
 	private long injected() {
-		return this.http.get("/actuator/faults").body().get("injected").asLong();
+		return this.management.get("/actuator/faults").body().get("injected").asLong();
 	}
 
 	private double duplicates() {

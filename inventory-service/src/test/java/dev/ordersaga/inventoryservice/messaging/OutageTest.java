@@ -81,7 +81,7 @@ abstract class OutageTest extends ServiceIntegrationTest {
 		List<String> keys = orders.stream().map(OrderId::toString).toList();
 		assertThat(this.topics.records(Topics.deadLetterOf(Topics.ORDER_CREATED)))
 			.noneMatch((record) -> keys.contains(record.key()));
-		await().atMost(PATIENCE).until(() -> this.http.get("/actuator/health").status() == 200);
+		await().atMost(PATIENCE).until(() -> this.management.get("/actuator/health").status() == 200);
 	}
 
 	/** -1 while the service cannot answer (its database is still coming back). */
@@ -91,7 +91,7 @@ abstract class OutageTest extends ServiceIntegrationTest {
 	}
 
 	private String componentStatus(String component) {
-		return this.http.get("/actuator/health").body().get("components").get(component).get("status").asString();
+		return this.management.get("/actuator/health").body().get("components").get(component).get("status").asString();
 	}
 
 }

@@ -43,15 +43,16 @@ class RetriesAcrossRestartsIntegrationTests extends InventoryServiceIntegrationT
 	@AfterEach
 	void switchFaultsOffAndListenersOn() {
 		this.listeners.start();
-		this.http.post("/actuator/faults", "{\"failureRate\":0,\"failNext\":0,\"latencyMs\":0,\"eventType\":\"\"}");
+		this.management.post("/actuator/faults",
+				"{\"failureRate\":0,\"failNext\":0,\"latencyMs\":0,\"eventType\":\"\"}");
 	}
 
 	@Test
 	void aHandlerThatAlwaysFailsIsDeadLetteredAfterExactlyTheConfiguredAttemptsAcrossRestarts() {
 		String sku = stock(10);
 		long injectedBefore = injected();
-		assertThat(this.http.post("/actuator/faults", "{\"failureRate\":1.0,\"eventType\":\"order.created\"}").status())
-			.isEqualTo(200);
+		assertThat(this.management.post("/actuator/faults", "{\"failureRate\":1.0,\"eventType\":\"order.created\"}")
+			.status()).isEqualTo(200);
 		OrderId orderId = OrderId.random();
 		this.publisher.publish(new OrderCreated(orderId, "c-doomed", List.of(new OrderLine(sku, 1)), Instant.now()));
 		String attemptsKey = attemptsKey(orderId);
@@ -100,7 +101,7 @@ class RetriesAcrossRestartsIntegrationTests extends InventoryServiceIntegrationT
 	}
 
 	private long injected() {
-		return this.http.get("/actuator/faults").body().get("injected").asLong();
+		return this.management.get("/actuator/faults").body().get("injected").asLong();
 	}
 
 	private String stock(int onHand) {

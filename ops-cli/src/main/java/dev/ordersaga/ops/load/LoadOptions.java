@@ -3,6 +3,7 @@ package dev.ordersaga.ops.load;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.ordersaga.ops.Durations;
@@ -34,6 +35,10 @@ final class LoadOptions {
 			values.put("paymentUrl", this.urls.payment());
 			values.put("notificationUrl", this.urls.notification());
 			values.put("analyticsUrl", this.urls.analytics());
+			values.put("managementUrls",
+					List.of(this.urls.management().orders(), this.urls.management().inventory(),
+							this.urls.management().payment(), this.urls.management().notification(),
+							this.urls.management().analytics()));
 			return values;
 		}
 
@@ -68,6 +73,26 @@ final class LoadOptions {
 	@Option(names = "--analytics", paramLabel = "URL", defaultValue = "http://localhost:8084",
 			description = "analytics-service; default ${DEFAULT-VALUE}")
 	private String analytics;
+
+	@Option(names = "--orders-management", paramLabel = "URL", defaultValue = "http://127.0.0.1:9080",
+			description = "order-service's actuator (metrics); default ${DEFAULT-VALUE}")
+	private String ordersManagement;
+
+	@Option(names = "--inventory-management", paramLabel = "URL", defaultValue = "http://127.0.0.1:9081",
+			description = "inventory-service's actuator; default ${DEFAULT-VALUE}")
+	private String inventoryManagement;
+
+	@Option(names = "--payment-management", paramLabel = "URL", defaultValue = "http://127.0.0.1:9082",
+			description = "payment-service's actuator; default ${DEFAULT-VALUE}")
+	private String paymentManagement;
+
+	@Option(names = "--notification-management", paramLabel = "URL", defaultValue = "http://127.0.0.1:9083",
+			description = "notification-service's actuator; default ${DEFAULT-VALUE}")
+	private String notificationManagement;
+
+	@Option(names = "--analytics-management", paramLabel = "URL", defaultValue = "http://127.0.0.1:9084",
+			description = "analytics-service's actuator; default ${DEFAULT-VALUE}")
+	private String analyticsManagement;
 
 	@Option(names = "--skus", paramLabel = "N", defaultValue = "100",
 			description = "products LOAD-1..LOAD-N to spread the orders over, (re)stocked before the run; "
@@ -106,9 +131,14 @@ final class LoadOptions {
 
 	/** The options, checked; a usage error naming the option otherwise. */
 	Settings settings() {
+		SagaApis.Management management = new SagaApis.Management(url("--orders-management", this.ordersManagement),
+				url("--inventory-management", this.inventoryManagement),
+				url("--payment-management", this.paymentManagement),
+				url("--notification-management", this.notificationManagement),
+				url("--analytics-management", this.analyticsManagement));
 		SagaApis.Urls urls = new SagaApis.Urls(url("--orders-url", this.orders), url("--inventory", this.inventory),
 				url("--payment", this.payment), url("--notification", this.notification),
-				url("--analytics", this.analytics));
+				url("--analytics", this.analytics), management);
 		requireBetween("--skus", this.skus, 1, MOST_SKUS);
 		requireBetween("--customers", this.customers, 1, MOST_CUSTOMERS);
 		requireBetween("--lines", this.lines, 1, MOST_LINES);

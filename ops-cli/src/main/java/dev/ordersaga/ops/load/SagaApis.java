@@ -20,8 +20,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class SagaApis {
 
-	/** Where each service answers. */
-	record Urls(String orders, String inventory, String payment, String notification, String analytics) {
+	/** Where each service answers: its API, and actuator on its management port. */
+	record Urls(String orders, String inventory, String payment, String notification, String analytics,
+			Management management) {
+	}
+
+	/** Where each service's actuator answers (metrics). */
+	record Management(String orders, String inventory, String payment, String notification, String analytics) {
 	}
 
 	/** {@code PUT /products/{sku}}. */
@@ -44,8 +49,8 @@ final class SagaApis {
 
 	private final ServiceClient payment;
 
-	/** Every service by name, in the saga's order. */
-	private final Map<String, ServiceClient> services = new LinkedHashMap<>();
+	/** Every service's actuator by name, in the saga's order. */
+	private final Map<String, ServiceClient> actuators = new LinkedHashMap<>();
 
 	SagaApis(Urls urls) {
 		// one client: a burst's connections to order-service are pooled and reused
@@ -56,13 +61,17 @@ final class SagaApis {
 		this.orders = new ServiceClient(client, "order-service", urls.orders(), "--orders-url");
 		this.inventory = new ServiceClient(client, "inventory-service", urls.inventory(), "--inventory");
 		this.payment = new ServiceClient(client, "payment-service", urls.payment(), "--payment");
-		this.services.put("order-service", this.orders);
-		this.services.put("inventory-service", this.inventory);
-		this.services.put("payment-service", this.payment);
-		this.services.put("notification-service",
-				new ServiceClient(client, "notification-service", urls.notification(), "--notification"));
-		this.services.put("analytics-service",
-				new ServiceClient(client, "analytics-service", urls.analytics(), "--analytics"));
+		Management management = urls.management();
+		this.actuators.put("order-service",
+				new ServiceClient(client, "order-service", management.orders(), "--orders-management"));
+		this.actuators.put("inventory-service",
+				new ServiceClient(client, "inventory-service", management.inventory(), "--inventory-management"));
+		this.actuators.put("payment-service",
+				new ServiceClient(client, "payment-service", management.payment(), "--payment-management"));
+		this.actuators.put("notification-service", new ServiceClient(client, "notification-service",
+				management.notification(), "--notification-management"));
+		this.actuators.put("analytics-service",
+				new ServiceClient(client, "analytics-service", management.analytics(), "--analytics-management"));
 	}
 
 	/**
@@ -71,7 +80,7 @@ final class SagaApis {
 	void requireReachable() {
 		for (ServiceClient service : new ServiceClient[] { this.orders, this.inventory, this.payment }) {
 			try {
-				service.getText("/actuator/health");
+				service.getText("/");
 			}
 			catch (ServiceCallFailed ex) {
 				// any answer means it runs; an unhealthy one shows up in the run itself
@@ -125,7 +134,7 @@ final class SagaApis {
 	/** Every service's {@code /actuator/prometheus} by name; null when unreadable. */
 	Map<String, @Nullable String> metrics() {
 		Map<String, @Nullable String> metrics = new LinkedHashMap<>();
-		this.services.forEach((name, service) -> {
+		this.actuators.forEach((name, service) -> {
 			try {
 				metrics.put(name, service.getText("/actuator/prometheus"));
 			}

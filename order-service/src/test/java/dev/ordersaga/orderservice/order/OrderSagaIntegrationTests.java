@@ -257,6 +257,18 @@ class OrderSagaIntegrationTests extends OrderServiceIntegrationTest {
 	}
 
 	@Test
+	void actuatorAnswersOnTheManagementPortOnlyAndHasNoFaultSwitchUnlessEnabled() {
+		assertThat(this.http.get("/actuator/health").status()).isEqualTo(404);
+		assertThat(this.http.get("/actuator/prometheus").status()).isEqualTo(404);
+
+		HttpJson.Response health = this.management.get("/actuator/health");
+		assertThat(health.status()).isEqualTo(200);
+		assertThat(health.body().get("status").asString()).isEqualTo("UP");
+		// saga.faults.enabled is off here
+		assertThat(this.management.get("/actuator/faults").status()).isEqualTo(404);
+	}
+
+	@Test
 	void anUnknownOrderIsNotFound() {
 		HttpJson.Response response = this.http.get("/orders/" + UUID.randomUUID());
 		assertThat(response.status()).isEqualTo(404);

@@ -67,6 +67,10 @@ public final class SagaInfrastructure {
 		properties.put("spring.datasource.username", infra.dbUser());
 		properties.put("spring.datasource.password", infra.dbPassword());
 		properties.put("spring.data.redis.url", infra.redisUrl());
+		// a free management port of its own (suites run in parallel), and health's
+		// details, which the outage tests read
+		properties.put("management.server.port", "0");
+		properties.put("management.endpoint.health.show-details", "always");
 		properties.putAll(overrides);
 		properties.forEach((name, value) -> registry.add(name, () -> value));
 	}

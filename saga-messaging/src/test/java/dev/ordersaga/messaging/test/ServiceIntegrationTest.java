@@ -28,6 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +48,9 @@ public abstract class ServiceIntegrationTest {
 	@LocalServerPort
 	private int port;
 
+	@LocalManagementPort
+	private int managementPort;
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Autowired
@@ -57,6 +61,9 @@ public abstract class ServiceIntegrationTest {
 
 	protected HttpJson http;
 
+	/** Actuator: health, metrics and the fault switch, on their own port. */
+	protected HttpJson management;
+
 	protected EventPublisher publisher;
 
 	protected TopicProbe topics;
@@ -65,6 +72,7 @@ public abstract class ServiceIntegrationTest {
 	void connect() {
 		String kafka = SagaInfrastructure.endpoints().kafkaBootstrapServers();
 		this.http = new HttpJson("http://localhost:" + this.port);
+		this.management = new HttpJson("http://127.0.0.1:" + this.managementPort);
 		this.publisher = new EventPublisher(kafka);
 		this.topics = new TopicProbe(kafka);
 	}
