@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import dev.ordersaga.infra.database.ServiceRoles;
 import dev.ordersaga.messaging.test.SagaInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -41,7 +42,9 @@ final class RunningSaga {
 	static final Duration START_UP = Duration
 		.parse(System.getenv().getOrDefault("SAGA_E2E_START_UP", Duration.ofMinutes(4).toString()));
 
-	private static final List<String> SCHEMAS = List.of("orders", "inventory", "payment", "notification", "analytics");
+	/** Each service's schema, which its own PostgreSQL role owns. */
+	static final Map<String, String> SCHEMAS = Map.of("order-service", "orders", "inventory-service", "inventory",
+			"payment-service", "payment", "notification-service", "notification", "analytics-service", "analytics");
 
 	private static RunningSaga instance;
 
@@ -250,8 +253,18 @@ final class RunningSaga {
 		}
 	}
 
+	/**
+	 * Drops what an earlier run left, then gives each service its role and an empty
+	 * schema the role owns, as {@code ./stack} does.
+	 */
 	private void resetSchemas() {
-		SCHEMAS.forEach((schema) -> sql("drop schema if exists " + schema + " cascade"));
+		SCHEMAS.values().forEach((schema) -> sql("drop schema if exists " + schema + " cascade"));
+		try (Connection admin = connect()) {
+			ServiceRoles.ensure(admin, List.copyOf(SCHEMAS.values()), this.infra.dbPassword());
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot create the services' roles", ex);
+		}
 	}
 
 }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import dev.ordersaga.infra.database.ServiceRoles;
 import dev.ordersaga.messaging.test.HttpJson;
 import dev.ordersaga.messaging.test.SagaInfrastructure;
 
@@ -132,7 +133,8 @@ final class ServiceProcess {
 		properties.put("management.server.port", String.valueOf(this.managementPort));
 		properties.put("spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers());
 		properties.put("spring.datasource.url", infra.jdbcUrl());
-		properties.put("spring.datasource.username", infra.dbUser());
+		// its own role, which owns its schema only (RunningSaga creates it)
+		properties.put("spring.datasource.username", ServiceRoles.roleOf(RunningSaga.SCHEMAS.get(this.name)));
 		properties.put("spring.datasource.password", infra.dbPassword());
 		properties.put("spring.data.redis.url", infra.redisUrl());
 		// a loaded 2-core machine restarts a service in up to a minute; orders must
