@@ -105,7 +105,7 @@ class RebuildRefusalsIntegrationTests extends AnalyticsServiceIntegrationTest {
 	private static ConfigurableApplicationContext startSecondInstance() {
 		SagaInfrastructure.Endpoints infra = SagaInfrastructure.endpoints();
 		return new SpringApplicationBuilder(AnalyticsServiceApplication.class).run("--server.port=0",
-				"--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
+				"--management.server.port=0", "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
 				"--spring.datasource.url=" + infra.jdbcUrl(), "--spring.datasource.username=" + infra.dbUser(),
 				"--spring.datasource.password=" + infra.dbPassword(), "--spring.data.redis.url=" + infra.redisUrl());
 	}
