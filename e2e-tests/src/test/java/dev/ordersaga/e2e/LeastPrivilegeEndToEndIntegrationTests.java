@@ -80,12 +80,11 @@ class LeastPrivilegeEndToEndIntegrationTests {
 			sql.execute("create view " + schema + ".names as select name from " + schema + ".thing");
 			try {
 				ServiceRoles.ensure(admin, List.of(schema), this.saga.infra.dbPassword());
-				ServiceRoles.ensure(admin, List.of(schema), this.saga.infra.dbPassword()); // again:
-																							// no
-																							// change
+				// a second time changes nothing
+				ServiceRoles.ensure(admin, List.of(schema), this.saga.infra.dbPassword());
 
-				assertThat(this.saga.query(
-						"select pg_get_userbyid(nspowner) as owner from pg_namespace" + " where nspname = ?", schema))
+				assertThat(this.saga
+					.query("select pg_get_userbyid(nspowner) as owner from pg_namespace where nspname = ?", schema))
 					.containsExactly(Map.of("owner", role));
 				assertThat(this.saga.query("select c.relname, pg_get_userbyid(c.relowner) as owner from pg_class c"
 						+ " join pg_namespace n on n.oid = c.relnamespace where n.nspname = ? and c.relkind in"

@@ -65,8 +65,7 @@ class OutagesEndToEndIntegrationTests {
 		List<ServiceProcess> frozen = new ArrayList<>();
 		try {
 			// frozen rather than stopped: the broker drops their consumers after the
-			// session
-			// timeout, and they must find out and join again once they go on
+			// session timeout, and they must find out and join again once they go on
 			payments.forEach((payment) -> {
 				payment.pause();
 				frozen.add(payment);

@@ -98,8 +98,8 @@ class OrderChangeSignals {
 	 * One waiter is done with the change; the interest goes when no one waits on it any
 	 * more, so the map does not grow.
 	 */
-	@SuppressWarnings("ReferenceEquality") // the very change this waiter took, not an
-											// equal one
+	// the very change this waiter took, not an equal one
+	@SuppressWarnings("ReferenceEquality")
 	void forget(UUID orderId, CompletableFuture<Void> change) {
 		this.waiting.computeIfPresent(orderId, (id, interest) -> {
 			if (interest.change != change) {

@@ -65,8 +65,7 @@ class ReadingOrders {
 					change.get(left.toMillis(), TimeUnit.MILLISECONDS);
 				}
 				catch (TimeoutException | ExecutionException ex) {
-					// the time is up: the next round reads the order once more and
-					// returns it
+					// the time is up: the next round reads the order and returns it
 				}
 				finally {
 					this.signals.forget(orderId, change);
