@@ -31,7 +31,8 @@ interface OrderRepository extends JpaRepository<Order, UUID>, JpaSpecificationEx
 	@Query("select o from Order o where o.id in :ids order by o.id")
 	List<Order> findAllForUpdate(Collection<UUID> ids);
 
-	Optional<Order> findByIdempotencyKey(String idempotencyKey);
+	/** The customer's order placed with the key: keys are the customer's own. */
+	Optional<Order> findByCustomerIdAndIdempotencyKey(String customerId, String idempotencyKey);
 
 	/** Which of the orders are decided: CONFIRMED, REJECTED or CANCELLED. */
 	@Query("select o.id from Order o where o.id in :ids and o.status not in ('PENDING', 'RESERVED')")

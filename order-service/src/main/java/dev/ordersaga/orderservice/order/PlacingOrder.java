@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Places an order and starts its saga: the order and its {@code order.created} event
  * commit together. With an idempotency key, placing the same order again returns the
- * first one, and reusing the key for another order is refused.
+ * first one, and reusing the key for another order is refused. A key is the customer's
+ * own: another customer's same key places an order of its own.
  */
 @Service
 class PlacingOrder {
@@ -53,14 +54,14 @@ class PlacingOrder {
 
 	/**
 	 * Places the order, or finds the one placed earlier with the same key and request.
-	 * @throws IdempotencyKeyReusedException when the key placed an order for another
-	 * request
+	 * @throws IdempotencyKeyReusedException when the customer's key placed an order for
+	 * another request
 	 * @throws OrdersOverloadedException when the saga is too far behind to take it
 	 */
 	public Result place(String customerId, List<OrderLine> items, @Nullable String idempotencyKey) {
 		String requestHash = (idempotencyKey != null) ? hash(customerId, items) : null;
 		if (idempotencyKey != null) {
-			var earlier = this.orders.findByIdempotencyKey(idempotencyKey);
+			var earlier = this.orders.findByCustomerIdAndIdempotencyKey(customerId, idempotencyKey);
 			if (earlier.isPresent()) {
 				return replay(earlier.get(), requestHash);
 			}
@@ -82,7 +83,9 @@ class PlacingOrder {
 				throw ex;
 			}
 			// a concurrent request with the same key won the race
-			return replay(this.orders.findByIdempotencyKey(idempotencyKey).orElseThrow(() -> ex), requestHash);
+			return replay(
+					this.orders.findByCustomerIdAndIdempotencyKey(customerId, idempotencyKey).orElseThrow(() -> ex),
+					requestHash);
 		}
 	}
 

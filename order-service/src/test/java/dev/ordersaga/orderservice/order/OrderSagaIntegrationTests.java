@@ -180,6 +180,27 @@ class OrderSagaIntegrationTests extends OrderServiceIntegrationTest {
 	}
 
 	@Test
+	void anotherCustomersSameIdempotencyKeyPlacesAnOrderOfItsOwnAndLearnsNothing() {
+		String key = UUID.randomUUID().toString();
+		HttpJson.Response mine = this.http.post("/orders",
+				"{\"customerId\":\"c-key-owner\",\"items\":[{\"sku\":\"SKU-1\",\"quantity\":2}]}",
+				Map.of("Idempotency-Key", key));
+		HttpJson.Response theirs = this.http.post("/orders",
+				"{\"customerId\":\"c-key-other\",\"items\":[{\"sku\":\"SKU-1\",\"quantity\":3}]}",
+				Map.of("Idempotency-Key", key));
+
+		assertThat(mine.status()).isEqualTo(201);
+		assertThat(theirs.status()).isEqualTo(201);
+		assertThat(theirs.body().get("orderId")).isNotEqualTo(mine.body().get("orderId"));
+		assertThat(theirs.body().toString()).doesNotContain(mine.body().get("orderId").asString());
+		HttpJson.Response mineAgain = this.http.post("/orders",
+				"{\"customerId\":\"c-key-owner\",\"items\":[{\"sku\":\"SKU-1\",\"quantity\":2}]}",
+				Map.of("Idempotency-Key", key));
+		assertThat(mineAgain.status()).isEqualTo(200);
+		assertThat(mineAgain.body().get("orderId")).isEqualTo(mine.body().get("orderId"));
+	}
+
+	@Test
 	void aCancelledOrderIsCompensatedAndCannotBeCancelledAgain() {
 		UUID orderId = placeOrder("c-cancel");
 		HttpJson.Response cancelled = this.http.post("/orders/" + orderId + "/cancel", "");
