@@ -41,12 +41,11 @@ final class Sagactl {
 	 */
 	static Load load(RunningSaga saga, String mode, String... options) {
 		List<String> args = new ArrayList<>(List.of("load", mode, "--orders-url", saga.orders.url(), "--inventory",
-				saga.inventory.url(), "--payment", saga.payment.url(), "--notification", saga.notification.url(),
-				"--analytics", saga.analytics.url(), "--orders-management", saga.orders.managementUrl(),
-				"--inventory-management", saga.inventory.managementUrl(), "--payment-management",
-				saga.payment.managementUrl(), "--notification-management", saga.notification.managementUrl(),
-				"--analytics-management", saga.analytics.managementUrl(), "--bootstrap",
-				saga.infra.kafkaBootstrapServers()));
+				saga.inventory.url(), "--payment", saga.payment.url(), "--orders-management",
+				saga.orders.managementUrl(), "--inventory-management", saga.inventory.managementUrl(),
+				"--payment-management", saga.payment.managementUrl(), "--notification-management",
+				saga.notification.managementUrl(), "--analytics-management", saga.analytics.managementUrl(),
+				"--bootstrap", saga.infra.kafkaBootstrapServers()));
 		args.addAll(List.of(options));
 		Printed printed = execute(args, false);
 		return new Load(printed.exitCode(), printed.out(), printed.err());

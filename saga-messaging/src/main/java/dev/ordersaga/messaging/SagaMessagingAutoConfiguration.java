@@ -19,8 +19,8 @@ import dev.ordersaga.messaging.web.RequestBodyLimit;
 
 import io.lettuce.core.ClientOptions;
 
-import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;

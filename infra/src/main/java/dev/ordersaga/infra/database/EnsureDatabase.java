@@ -2,8 +2,6 @@ package dev.ordersaga.infra.database;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -38,12 +36,12 @@ public final class EnsureDatabase {
 		String database = url.substring(slash + 1, (query > 0) ? query : url.length());
 		String maintenanceUrl = url.substring(0, slash + 1) + "postgres";
 		try (Connection connection = DriverManager.getConnection(maintenanceUrl, user, password)) {
-			if (exists(connection, database)) {
+			if (Sql.exists(connection, "select 1 from pg_database where datname = ?", database)) {
 				System.out.println("database " + database + " exists");
 			}
 			else {
 				try (Statement statement = connection.createStatement()) {
-					statement.execute("create database \"" + database.replace("\"", "\"\"") + "\"");
+					statement.execute("create database " + Sql.quote(database));
 				}
 				System.out.println("database " + database + " created");
 			}
@@ -63,15 +61,6 @@ public final class EnsureDatabase {
 		catch (SQLException ex) {
 			System.err.println("Cannot prepare the services' roles in " + database + ": " + ex.getMessage());
 			System.exit(1);
-		}
-	}
-
-	private static boolean exists(Connection connection, String database) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
-			statement.setString(1, database);
-			try (ResultSet rs = statement.executeQuery()) {
-				return rs.next();
-			}
 		}
 	}
 

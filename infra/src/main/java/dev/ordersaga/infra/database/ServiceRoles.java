@@ -37,26 +37,30 @@ public final class ServiceRoles {
 		for (String schema : schemas) {
 			String role = roleOf(schema);
 			try (Statement sql = admin.createStatement()) {
-				if (!exists(admin, "select 1 from pg_roles where rolname = ?", role)) {
-					sql.execute("create role " + quote(role) + " login");
+				if (!Sql.exists(admin, "select 1 from pg_roles where rolname = ?", role)) {
+					sql.execute("create role " + Sql.quote(role) + " login");
 				}
 				if (password != null && !password.isEmpty()) {
-					sql.execute("alter role " + quote(role) + " password '" + password.replace("'", "''") + "'");
+					sql.execute("alter role " + Sql.quote(role) + " password '" + password.replace("'", "''") + "'");
 				}
-				sql.execute("create schema if not exists " + quote(schema) + " authorization " + quote(role));
-				sql.execute("alter schema " + quote(schema) + " owner to " + quote(role));
+				sql.execute("create schema if not exists " + Sql.quote(schema) + " authorization " + Sql.quote(role));
+				sql.execute("alter schema " + Sql.quote(schema) + " owner to " + Sql.quote(role));
 				// tables first: their sequences follow them
-				for (String[] relation : relationsNotOwnedBy(admin, schema, role)) {
-					sql.execute("alter " + relation[0] + " " + quote(schema) + "." + quote(relation[1]) + " owner to "
-							+ quote(role));
+				for (Relation relation : relationsNotOwnedBy(admin, schema, role)) {
+					sql.execute("alter " + relation.kind() + " " + Sql.quote(schema) + "." + Sql.quote(relation.name())
+							+ " owner to " + Sql.quote(role));
 				}
 			}
 		}
 	}
 
-	private static List<String[]> relationsNotOwnedBy(Connection admin, String schema, String role)
+	/** A table, view or sequence, by the word {@code alter} takes for its kind. */
+	private record Relation(String kind, String name) {
+	}
+
+	private static List<Relation> relationsNotOwnedBy(Connection admin, String schema, String role)
 			throws SQLException {
-		List<String[]> relations = new ArrayList<>();
+		List<Relation> relations = new ArrayList<>();
 		String query = "select c.relkind, c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace"
 				+ " where n.nspname = ? and pg_get_userbyid(c.relowner) <> ? and c.relkind in ('r', 'p', 'v', 'm', 'S')"
 				// a sequence that belongs to a column moves with its table
@@ -73,24 +77,11 @@ public final class ServiceRoles {
 						case "S" -> "sequence";
 						default -> "table";
 					};
-					relations.add(new String[] { kind, rows.getString(2) });
+					relations.add(new Relation(kind, rows.getString(2)));
 				}
 			}
 		}
 		return relations;
-	}
-
-	private static boolean exists(Connection connection, String query, String value) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(query)) {
-			statement.setString(1, value);
-			try (ResultSet rows = statement.executeQuery()) {
-				return rows.next();
-			}
-		}
-	}
-
-	private static String quote(String identifier) {
-		return "\"" + identifier.replace("\"", "\"\"") + "\"";
 	}
 
 }

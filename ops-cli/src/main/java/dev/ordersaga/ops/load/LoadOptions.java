@@ -33,8 +33,6 @@ final class LoadOptions {
 			values.put("ordersUrl", this.urls.orders());
 			values.put("inventoryUrl", this.urls.inventory());
 			values.put("paymentUrl", this.urls.payment());
-			values.put("notificationUrl", this.urls.notification());
-			values.put("analyticsUrl", this.urls.analytics());
 			values.put("managementUrls",
 					List.of(this.urls.management().orders(), this.urls.management().inventory(),
 							this.urls.management().payment(), this.urls.management().notification(),
@@ -65,14 +63,6 @@ final class LoadOptions {
 	@Option(names = "--payment", paramLabel = "URL", defaultValue = "http://localhost:8082",
 			description = "payment-service (accounts are set up there); default ${DEFAULT-VALUE}")
 	private String payment;
-
-	@Option(names = "--notification", paramLabel = "URL", defaultValue = "http://localhost:8083",
-			description = "notification-service; default ${DEFAULT-VALUE}")
-	private String notification;
-
-	@Option(names = "--analytics", paramLabel = "URL", defaultValue = "http://localhost:8084",
-			description = "analytics-service; default ${DEFAULT-VALUE}")
-	private String analytics;
 
 	@Option(names = "--orders-management", paramLabel = "URL", defaultValue = "http://127.0.0.1:9080",
 			description = "order-service's actuator (metrics); default ${DEFAULT-VALUE}")
@@ -137,8 +127,7 @@ final class LoadOptions {
 				url("--notification-management", this.notificationManagement),
 				url("--analytics-management", this.analyticsManagement));
 		SagaApis.Urls urls = new SagaApis.Urls(url("--orders-url", this.orders), url("--inventory", this.inventory),
-				url("--payment", this.payment), url("--notification", this.notification),
-				url("--analytics", this.analytics), management);
+				url("--payment", this.payment), management);
 		requireBetween("--skus", this.skus, 1, MOST_SKUS);
 		requireBetween("--customers", this.customers, 1, MOST_CUSTOMERS);
 		requireBetween("--lines", this.lines, 1, MOST_LINES);

@@ -20,9 +20,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class SagaApis {
 
-	/** Where each service answers: its API, and actuator on its management port. */
-	record Urls(String orders, String inventory, String payment, String notification, String analytics,
-			Management management) {
+	/**
+	 * Where the services answer: the APIs a run calls, and every service's actuator on
+	 * its management port.
+	 */
+	record Urls(String orders, String inventory, String payment, Management management) {
 	}
 
 	/** Where each service's actuator answers (metrics). */
