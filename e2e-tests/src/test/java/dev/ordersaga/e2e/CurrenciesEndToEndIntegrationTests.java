@@ -49,7 +49,9 @@ class CurrenciesEndToEndIntegrationTests {
 		JsonNode order = rejectedOrderOf(this.euroProduct, this.dollarProduct);
 		String orderId = order.get("orderId").asString();
 		assertThat(order.get("reason").asString()).isEqualTo("MIXED_CURRENCIES");
-		JsonNode reservation = this.saga.inventory.http().get("/reservations?orderId=" + orderId).body().get(0);
+		JsonNode reservation = this.saga.inventory.http()
+			.everyItem("/reservations?orderId=" + orderId, "reservations")
+			.get(0);
 		assertThat(reservation.get("status").asString()).isEqualTo("REJECTED");
 		assertThat(reservation.get("reason").asString()).isEqualTo("MIXED_CURRENCIES");
 		assertUntouched(this.euroProduct);
@@ -64,14 +66,13 @@ class CurrenciesEndToEndIntegrationTests {
 		String orderId = order.get("orderId").asString();
 		assertThat(order.get("reason").asString()).isEqualTo("PAYMENT_DECLINED");
 		assertThat(order.get("currency").asString()).isEqualTo("USD");
-		JsonNode payment = this.saga.payment.http().get("/payments?orderId=" + orderId).body().get(0);
+		JsonNode payment = this.saga.payment.http().everyItem("/payments?orderId=" + orderId, "payments").get(0);
 		assertThat(payment.get("status").asString()).isEqualTo("DECLINED");
 		assertThat(payment.get("reason").asString()).isEqualTo("CURRENCY_MISMATCH");
 		assertThat(payment.get("currency").asString()).isEqualTo("USD");
 		await().atMost(PATIENCE)
 			.untilAsserted(() -> assertThat(this.saga.inventory.http()
-				.get("/reservations?orderId=" + orderId)
-				.body()
+				.everyItem("/reservations?orderId=" + orderId, "reservations")
 				.get(0)
 				.get("status")
 				.asString()).isEqualTo("RELEASED"));
@@ -102,7 +103,7 @@ class CurrenciesEndToEndIntegrationTests {
 	}
 
 	private int payments(String orderId) {
-		return this.saga.payment.http().get("/payments?orderId=" + orderId).body().size();
+		return this.saga.payment.http().everyItem("/payments?orderId=" + orderId, "payments").size();
 	}
 
 	private BigDecimal balance() {

@@ -3,6 +3,7 @@ package dev.ordersaga.e2e;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -60,14 +61,20 @@ class HappyPathEndToEndIntegrationTests {
 		seed(sku, 10, customer, "100.00");
 		long countedBefore = this.analytics.http().get("/analytics/summary").body().get("orders").asLong();
 
+		// the customer orders and follows the order with a token from sagactl, as the
+		// README does
+		Sagactl.Run signed = Sagactl.run(List.of("token", "--customer", customer));
+		assertThat(signed.exitCode()).as(signed.output()).isZero();
+		String token = signed.output().strip();
 		HttpJson.Response placed = this.orders.http()
-			.post("/orders",
-					"{\"customerId\":\"" + customer + "\",\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":2}]}");
+			.withToken(token)
+			.post("/orders", "{\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":2}]}");
 		assertThat(placed.status()).isEqualTo(201);
 		String orderId = placed.body().get("orderId").asString();
 		assertThat(placed.header("Location")).isEqualTo("/orders/" + orderId);
+		assertThat(placed.body().get("customerId").asString()).isEqualTo(customer);
 
-		JsonNode order = this.orders.http().get("/orders/" + orderId + "?wait=20s").body();
+		JsonNode order = this.orders.http().withToken(token).get("/orders/" + orderId + "?wait=20s").body();
 		assertThat(order.get("status").asString()).isEqualTo("CONFIRMED");
 		assertThat(order.get("totalAmount").decimalValue()).isEqualByComparingTo("25.00");
 		assertThat(order.get("history").valueStream().map((change) -> change.get("status").asString()))
@@ -78,13 +85,16 @@ class HappyPathEndToEndIntegrationTests {
 			assertThat(product.get("onHand").asInt()).isEqualTo(8);
 			assertThat(product.get("reserved").asInt()).isZero();
 		});
-		assertThat(this.payment.http().get("/accounts/" + customer).body().get("balance").decimalValue())
+		assertThat(
+				this.payment.http().withToken(token).get("/accounts/" + customer).body().get("balance").decimalValue())
 			.isEqualByComparingTo("75.00");
-		assertThat(this.payment.http().get("/payments?orderId=" + orderId).body()).singleElement()
+		assertThat(this.payment.http().withToken(token).everyItem("/payments?orderId=" + orderId, "payments"))
+			.singleElement()
 			.satisfies((charge) -> assertThat(charge.get("status").asString()).isEqualTo("CHARGED"));
 		await().atMost(PATIENCE)
-			.untilAsserted(() -> assertThat(this.notification.http().get("/notifications?orderId=" + orderId).body())
-				.singleElement()
+			.untilAsserted(() -> assertThat(this.notification.http()
+				.withToken(token)
+				.everyItem("/notifications?orderId=" + orderId, "notifications")).singleElement()
 				.satisfies((note) -> assertThat(note.get("kind").asString()).isEqualTo("ORDER_CONFIRMED")));
 		await().atMost(PATIENCE).untilAsserted(() -> {
 			JsonNode summary = this.analytics.http().get("/analytics/summary").body();

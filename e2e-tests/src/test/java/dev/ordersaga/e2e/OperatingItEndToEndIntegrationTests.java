@@ -99,7 +99,7 @@ class OperatingItEndToEndIntegrationTests {
 	@Order(2)
 	void aRunningGroupReplaysATopicFromTheBeginningAndNothingChanges() {
 		this.saga.awaitCaughtUp("inventory-service", PATIENCE);
-		Map<String, JsonNode> before = books();
+		Map<String, List<JsonNode>> before = books();
 		double duplicatesBefore = inventoryDuplicates();
 		List<ConsumerRecord<String, byte[]>> onTheTopic = this.topics.records(Topics.ORDER_CREATED);
 		long appliedBefore = appliedBy("inventory", "inventory-service", onTheTopic);
@@ -206,12 +206,12 @@ class OperatingItEndToEndIntegrationTests {
 		assertThat(redriven.exitCode()).as(redriven.output()).isZero();
 		assertThat(redriven.output()).contains("for payment-service only", "redriven 1,");
 		assertThat(status(orderId, "30s")).isEqualTo("CONFIRMED");
-		assertThat(this.saga.payment.http().get("/payments?orderId=" + orderId).body()).singleElement()
+		assertThat(this.saga.payment.http().everyItem("/payments?orderId=" + orderId, "payments")).singleElement()
 			.satisfies((charge) -> assertThat(charge.get("status").asString()).isEqualTo("CHARGED"));
 		await().atMost(PATIENCE)
-			.untilAsserted(() -> assertThat(
-					this.saga.notification.http().get("/notifications?orderId=" + orderId).body().size())
-				.isEqualTo(1));
+			.untilAsserted(() -> assertThat(this.saga.notification.http()
+				.everyItem("/notifications?orderId=" + orderId, "notifications")
+				.size()).isEqualTo(1));
 		// order-service read the redriven copy on inventory.updated and passed it by
 		assertThat(this.saga.orders.metric("saga_inbox_duplicates_total")).isEqualTo(orderDuplicates);
 
@@ -232,13 +232,13 @@ class OperatingItEndToEndIntegrationTests {
 	 * What the operator compares: stock, reservations, balances, charges, notifications,
 	 * orders.
 	 */
-	private Map<String, JsonNode> books() {
-		return Map.of("products", this.saga.inventory.http().get("/products").body(), "reservations",
-				this.saga.inventory.http().get("/reservations").body(), "accounts",
-				this.saga.payment.http().get("/accounts").body(), "payments",
-				this.saga.payment.http().get("/payments").body(), "notifications",
-				this.saga.notification.http().get("/notifications").body(), "orders",
-				this.saga.orders.http().get("/orders?limit=100").body());
+	private Map<String, List<JsonNode>> books() {
+		return Map.of("products", this.saga.inventory.http().everyItem("/products", "products"), "reservations",
+				this.saga.inventory.http().everyItem("/reservations", "reservations"), "accounts",
+				this.saga.payment.http().everyItem("/accounts", "accounts"), "payments",
+				this.saga.payment.http().everyItem("/payments", "payments"), "notifications",
+				this.saga.notification.http().everyItem("/notifications", "notifications"), "orders",
+				this.saga.orders.http().everyItem("/orders", "orders"));
 	}
 
 	private double inventoryDuplicates() {

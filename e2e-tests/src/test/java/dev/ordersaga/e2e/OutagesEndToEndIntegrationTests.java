@@ -93,7 +93,7 @@ class OutagesEndToEndIntegrationTests {
 				.map(SagaRecords::status)
 				.toList();
 			assertThat(money).isIn(List.of(), List.of("CHARGED", "REFUNDED"));
-			assertThat(this.saga.payment.http().get("/payments?orderId=" + orderId).body().valueStream())
+			assertThat(this.saga.payment.http().everyItem("/payments?orderId=" + orderId, "payments").stream())
 				.allSatisfy((payment) -> assertThat(payment.get("status").asString())
 					.isEqualTo(money.isEmpty() ? "VOIDED" : "REFUNDED"));
 			assertThat(this.saga.payment.http().get("/accounts/" + customer).body().get("balance").decimalValue())

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.ordersaga.messaging.test.TestTokens;
+import org.jspecify.annotations.Nullable;
+
 /**
  * Runs the packaged {@code sagactl} (ops-cli) against the running saga, as an operator
  * would.
@@ -24,7 +27,25 @@ final class Sagactl {
 	record Load(int exitCode, String report, String errors) {
 	}
 
+	private static @Nullable Path signingKey;
+
 	private Sagactl() {
+	}
+
+	/** The tests' private key in a file, where {@code sagactl} reads it. */
+	static synchronized Path signingKey() {
+		if (signingKey == null) {
+			try {
+				Path file = Files.createTempFile("e2e-token-signing", ".pem");
+				file.toFile().deleteOnExit();
+				TestTokens.writePrivateKey(file);
+				signingKey = file;
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Cannot write the signing key", ex);
+			}
+		}
+		return signingKey;
 	}
 
 	static Run verify(RunningSaga saga, String... options) {
@@ -68,10 +89,14 @@ final class Sagactl {
 		try {
 			Path output = Files.createTempFile("sagactl", ".out");
 			Path errors = Files.createTempFile("sagactl", ".err");
-			Process process = new ProcessBuilder(command).redirectErrorStream(mergeErr)
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(mergeErr)
 				.redirectOutput(output.toFile())
-				.redirectError(errors.toFile())
-				.start();
+				.redirectError(errors.toFile());
+			// sagactl signs its operator token with the tests' key, as it does with
+			// ./stack's
+			builder.environment().remove("SAGA_TOKEN");
+			builder.environment().put("SAGA_SIGNING_KEY", signingKey().toString());
+			Process process = builder.start();
 			if (!process.waitFor(2, TimeUnit.MINUTES)) {
 				process.destroyForcibly();
 				throw new IllegalStateException("sagactl " + args + " did not finish");

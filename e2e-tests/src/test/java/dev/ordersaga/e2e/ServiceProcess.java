@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import dev.ordersaga.infra.database.ServiceRoles;
 import dev.ordersaga.messaging.test.HttpJson;
 import dev.ordersaga.messaging.test.SagaInfrastructure;
+import dev.ordersaga.messaging.test.TestTokens;
 
 /**
  * One packaged service running as its own JVM process, the way {@code ./stack} runs it,
@@ -79,8 +80,9 @@ final class ServiceProcess {
 		this.port = freePort();
 		this.managementPort = freePort();
 		this.log = ROOT.resolve("e2e-tests/target/e2e-logs/" + instance + ".log");
-		this.http = new HttpJson(url());
-		this.management = new HttpJson(managementUrl());
+		// an operator's token on every call; a test that plays a customer swaps it
+		this.http = new HttpJson(url()).withToken(TestTokens.operator());
+		this.management = new HttpJson(managementUrl()).withToken(TestTokens.operator());
 	}
 
 	String url() {
@@ -142,6 +144,8 @@ final class ServiceProcess {
 		properties.put("saga.order.deadline", DEADLINE.toSeconds() + "s");
 		// the operations test dead-letters an event by switching a fault on
 		properties.put("saga.faults.enabled", "true");
+		// security is on, as in production: tokens are signed by the tests' key
+		properties.put("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens.publicKeyLocation());
 		// tells the members of a consumer group apart, as the broker lists them
 		properties.put("spring.kafka.consumer.client-id", this.instance);
 		properties.putAll(this.settings);

@@ -5,6 +5,7 @@ import dev.ordersaga.ops.dlq.DlqCommand;
 import dev.ordersaga.ops.load.LoadCommand;
 import dev.ordersaga.ops.read.ReadCommand;
 import dev.ordersaga.ops.replay.ReplayCommand;
+import dev.ordersaga.ops.token.TokenCommand;
 import dev.ordersaga.ops.topics.TopicsCommand;
 import dev.ordersaga.ops.verify.VerifyCommand;
 import picocli.CommandLine;
@@ -17,8 +18,9 @@ import picocli.CommandLine.Spec;
  * {@code sagactl}: the saga's operator CLI. Exit codes: 0 done, 1 failed, 2 usage.
  */
 @Command(name = "sagactl", mixinStandardHelpOptions = true, versionProvider = SagactlVersion.class,
-		description = "Operates the order saga.", subcommands = { TopicsCommand.class, ReadCommand.class,
-				ReplayCommand.class, DlqCommand.class, AnalyticsCommand.class, LoadCommand.class, VerifyCommand.class })
+		description = "Operates the order saga.",
+		subcommands = { TopicsCommand.class, ReadCommand.class, ReplayCommand.class, DlqCommand.class,
+				AnalyticsCommand.class, LoadCommand.class, VerifyCommand.class, TokenCommand.class })
 public final class Sagactl implements Runnable {
 
 	@Spec

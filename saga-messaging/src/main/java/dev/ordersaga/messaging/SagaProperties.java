@@ -17,10 +17,12 @@ import org.springframework.util.unit.DataSize;
  * @param idempotency how long processed events are remembered
  * @param faults the fault switch for tests, demos and chaos runs
  * @param web limits of the HTTP APIs
+ * @param security where a bearer token carries the caller's roles and customer id
  */
 @ConfigurationProperties("saga")
 public record SagaProperties(@DefaultValue Topics topics, @DefaultValue Outbox outbox, @DefaultValue Retry retry,
-		@DefaultValue Idempotency idempotency, @DefaultValue Faults faults, @DefaultValue Web web) {
+		@DefaultValue Idempotency idempotency, @DefaultValue Faults faults, @DefaultValue Web web,
+		@DefaultValue Security security) {
 
 	/**
 	 * @param partitions partitions of every saga topic and of its dead-letter topic
@@ -74,6 +76,19 @@ public record SagaProperties(@DefaultValue Topics topics, @DefaultValue Outbox o
 	 * 413
 	 */
 	public record Web(@DefaultValue("64KB") DataSize maxRequestBody) {
+	}
+
+	/**
+	 * Which claims of a token name the caller. The token itself is checked by Spring
+	 * Security under {@code spring.security.oauth2.resourceserver.jwt.*} (an OIDC issuer,
+	 * or the public key {@code ./stack up} creates).
+	 *
+	 * @param rolesClaim the claim holding the caller's roles ({@code customer},
+	 * {@code operator}), a list of strings; a dotted path reaches into an object, e.g.
+	 * Keycloak's {@code realm_access.roles}
+	 * @param customerClaim the claim holding a customer's id
+	 */
+	public record Security(@DefaultValue("roles") String rolesClaim, @DefaultValue("sub") String customerClaim) {
 	}
 
 }

@@ -17,6 +17,7 @@ import dev.ordersaga.events.OrderLine;
 import dev.ordersaga.events.Topics;
 import dev.ordersaga.messaging.test.HttpJson;
 import dev.ordersaga.messaging.test.SagaInfrastructure;
+import dev.ordersaga.messaging.test.TestTokens;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.RecordsToDelete;
@@ -107,7 +108,8 @@ class RebuildRefusalsIntegrationTests extends AnalyticsServiceIntegrationTest {
 		return new SpringApplicationBuilder(AnalyticsServiceApplication.class).run("--server.port=0",
 				"--management.server.port=0", "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
 				"--spring.datasource.url=" + infra.jdbcUrl(), "--spring.datasource.username=" + infra.dbUser(),
-				"--spring.datasource.password=" + infra.dbPassword(), "--spring.data.redis.url=" + infra.redisUrl());
+				"--spring.datasource.password=" + infra.dbPassword(), "--spring.data.redis.url=" + infra.redisUrl(),
+				"--spring.security.oauth2.resourceserver.jwt.public-key-location=" + TestTokens.publicKeyLocation());
 	}
 
 	private int groupMembers() throws Exception {

@@ -3,6 +3,12 @@ package dev.ordersaga.inventoryservice.product;
 import java.math.BigDecimal;
 import java.util.List;
 
+import dev.ordersaga.messaging.web.Keyset;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
+import org.springframework.data.jpa.domain.PredicateSpecification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,9 +42,11 @@ class Catalog {
 		return this.products.findById(sku).orElseThrow(() -> new UnknownProductException(sku));
 	}
 
+	/** A page of products by SKU, after the SKU {@code after} when given. */
 	@Transactional(readOnly = true)
-	public List<Product> all() {
-		return this.products.findAllByOrderBySku();
+	public Window<Product> page(int limit, @Nullable String after) {
+		return this.products.findBy(PredicateSpecification.unrestricted(),
+				(query) -> query.sortBy(Sort.by("sku")).limit(limit).scroll(Keyset.after("sku", after)));
 	}
 
 }

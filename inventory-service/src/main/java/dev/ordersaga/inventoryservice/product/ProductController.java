@@ -2,9 +2,14 @@ package dev.ordersaga.inventoryservice.product;
 
 import java.util.List;
 
+import dev.ordersaga.messaging.web.Keyset;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.data.domain.Window;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -41,8 +47,11 @@ class ProductController {
 	}
 
 	@GetMapping
-	List<ProductView> all() {
-		return this.catalog.all().stream().map(ProductView::of).toList();
+	ProductPage list(@RequestParam(defaultValue = "20") @Min(1) @Max(Keyset.MAX_LIMIT) int limit,
+			@RequestParam(required = false) @Nullable String after) {
+		Window<Product> window = this.catalog.page(limit, after);
+		List<ProductView> products = Keyset.items(window, ProductView::of);
+		return new ProductPage(products, Keyset.next(window, products, ProductView::sku));
 	}
 
 }

@@ -6,10 +6,11 @@ import java.util.List;
 import jakarta.persistence.LockModeType;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
-public interface ProductRepository extends JpaRepository<Product, String> {
+public interface ProductRepository extends JpaRepository<Product, String>, JpaSpecificationExecutor<Product> {
 
 	/**
 	 * The products, locked in sku order: every transaction takes its locks in the same
@@ -18,7 +19,5 @@ public interface ProductRepository extends JpaRepository<Product, String> {
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select p from Product p where p.sku in :skus order by p.sku")
 	List<Product> findAllForUpdate(Collection<String> skus);
-
-	List<Product> findAllByOrderBySku();
 
 }

@@ -3,16 +3,24 @@ package dev.ordersaga.inventoryservice.reservation;
 import java.util.List;
 import java.util.UUID;
 
+import dev.ordersaga.messaging.web.Keyset;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
+import org.springframework.data.jpa.domain.PredicateSpecification;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reservations by order, or all of them (for operators and {@code sagactl verify}). */
+/**
+ * Reservations by order, or a page of all of them by order id (for operators and
+ * {@code sagactl verify}).
+ */
 @RestController
 @RequestMapping("/reservations")
 class ReservationController {
@@ -25,10 +33,16 @@ class ReservationController {
 
 	@GetMapping
 	@Transactional(readOnly = true)
-	List<ReservationView> find(@RequestParam(required = false) @Nullable UUID orderId) {
-		List<Reservation> found = (orderId != null) ? this.reservations.findById(orderId).stream().toList()
-				: this.reservations.findAll(Sort.by("createdAt"));
-		return found.stream().map(ReservationView::of).toList();
+	ReservationPage find(@RequestParam(required = false) @Nullable UUID orderId,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(Keyset.MAX_LIMIT) int limit,
+			@RequestParam(required = false) @Nullable UUID after) {
+		PredicateSpecification<Reservation> matching = (orderId != null)
+				? (reservation, criteria) -> criteria.equal(reservation.get("orderId"), orderId)
+				: PredicateSpecification.unrestricted();
+		Window<Reservation> window = this.reservations.findBy(matching,
+				(query) -> query.sortBy(Sort.by("orderId")).limit(limit).scroll(Keyset.after("orderId", after)));
+		List<ReservationView> page = Keyset.items(window, ReservationView::of);
+		return new ReservationPage(page, Keyset.next(window, page, ReservationView::orderId));
 	}
 
 }

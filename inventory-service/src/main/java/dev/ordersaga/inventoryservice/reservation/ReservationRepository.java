@@ -7,10 +7,11 @@ import java.util.UUID;
 import jakarta.persistence.LockModeType;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
-interface ReservationRepository extends JpaRepository<Reservation, UUID> {
+interface ReservationRepository extends JpaRepository<Reservation, UUID>, JpaSpecificationExecutor<Reservation> {
 
 	/** The reservations, locked in order id order, so two batches never deadlock. */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -11,6 +11,8 @@ import dev.ordersaga.events.OrderId;
 import dev.ordersaga.events.OrderLine;
 import dev.ordersaga.events.Topics;
 import dev.ordersaga.inventoryservice.InventoryServiceIntegrationTest;
+import dev.ordersaga.messaging.test.HttpJson;
+import dev.ordersaga.messaging.test.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,19 @@ class FailureHandlingIntegrationTests extends InventoryServiceIntegrationTest {
 	void switchFaultsOff() {
 		this.management.post("/actuator/faults",
 				"{\"failureRate\":0,\"failNext\":0,\"latencyMs\":0,\"eventType\":\"\"}");
+	}
+
+	@Test
+	void onlyAnOperatorMayReachTheFaultSwitchWhileHealthAnswersAnyone() {
+		HttpJson anonymous = this.management.anonymous();
+		HttpJson.Response refused = anonymous.get("/actuator/faults");
+		assertThat(refused.status()).isEqualTo(401);
+		assertThat(refused.header("WWW-Authenticate")).startsWith("Bearer");
+		assertThat(this.management.withToken(TestTokens.customer("c-1"))
+			.post("/actuator/faults", "{\"failNext\":1}")
+			.status()).isEqualTo(403);
+		assertThat(this.management.get("/actuator/faults").status()).isEqualTo(200);
+		assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
 	}
 
 	@Test

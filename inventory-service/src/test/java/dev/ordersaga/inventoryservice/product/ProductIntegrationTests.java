@@ -1,6 +1,7 @@
 package dev.ordersaga.inventoryservice.product;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -91,8 +92,31 @@ class ProductIntegrationTests extends InventoryServiceIntegrationTest {
 		String second = "SKU-" + UUID.randomUUID();
 		put(first, 1);
 		put(second, 2);
-		JsonNode products = this.http.get("/products").body();
-		assertThat(products.valueStream().map((product) -> product.get("sku").asString())).contains(first, second);
+		assertThat(
+				this.http.everyItem("/products", "products").stream().map((product) -> product.get("sku").asString()))
+			.contains(first, second);
+	}
+
+	@Test
+	void pagesFollowEachOtherBySkuWithoutGapsOrRepeats() {
+		String prefix = "PAGE-" + UUID.randomUUID() + "-";
+		List<String> ours = List.of(prefix + "1", prefix + "2", prefix + "3", prefix + "4", prefix + "5");
+		ours.forEach((sku) -> put(sku, 1));
+		List<String> walked = new ArrayList<>();
+		String after = null;
+		int pages = 0;
+		do {
+			JsonNode page = this.http.get("/products?limit=2" + ((after != null) ? "&after=" + after : "")).body();
+			assertThat(page.get("products").size()).isBetween(1, 2);
+			page.get("products").forEach((product) -> walked.add(product.get("sku").asString()));
+			after = page.get("next").isNull() ? null : page.get("next").asString();
+			pages++;
+		}
+		while (after != null);
+		assertThat(walked).doesNotHaveDuplicates().isSorted().containsAll(ours);
+		assertThat(pages).isGreaterThanOrEqualTo(3);
+		assertThat(this.http.get("/products?limit=101").status()).isEqualTo(400);
+		assertThat(this.http.get("/products?limit=0").status()).isEqualTo(400);
 	}
 
 	@Test

@@ -109,7 +109,7 @@ class ReservationIntegrationTests extends InventoryServiceIntegrationTest {
 			.isEqualTo(InventoryUpdated.rejected(orderId, "c-mixed", RejectionReason.MIXED_CURRENCIES));
 		assertStock(euros, 10, 0);
 		assertStock(dollars, 5, 0);
-		JsonNode reservation = this.http.get("/reservations?orderId=" + orderId).body().get(0);
+		JsonNode reservation = this.http.everyItem("/reservations?orderId=" + orderId, "reservations").get(0);
 		assertThat(reservation.get("status").asString()).isEqualTo("REJECTED");
 		assertThat(reservation.get("reason").asString()).isEqualTo("MIXED_CURRENCIES");
 	}

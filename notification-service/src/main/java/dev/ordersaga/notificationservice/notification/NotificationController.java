@@ -1,10 +1,20 @@
 package dev.ordersaga.notificationservice.notification;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import dev.ordersaga.messaging.security.Caller;
+import dev.ordersaga.messaging.web.Keyset;
+import dev.ordersaga.messaging.web.Problems;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.data.domain.KeysetScrollPosition;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
+import org.springframework.data.jpa.domain.PredicateSpecification;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -12,12 +22,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Notifications by order, by customer, or all of them (for operators and
- * {@code sagactl verify}).
+ * A page of notifications, oldest first: of an order, of a customer, or all of them (for
+ * operators and {@code sagactl verify}). A customer sees only their own.
  */
 @RestController
 @RequestMapping("/notifications")
 class NotificationController {
+
+	/** In the order they were sent; the id breaks ties between those of one instant. */
+	private static final Sort OLDEST_FIRST = Sort.by("createdAt", "id");
 
 	private final NotificationRepository notifications;
 
@@ -27,21 +40,30 @@ class NotificationController {
 
 	@GetMapping
 	@Transactional(readOnly = true)
-	List<NotificationView> find(@RequestParam(required = false) @Nullable UUID orderId,
-			@RequestParam(required = false) @Nullable String customerId) {
+	NotificationPage find(@RequestParam(required = false) @Nullable UUID orderId,
+			@RequestParam(required = false) @Nullable String customerId, Caller caller,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(Keyset.MAX_LIMIT) int limit,
+			@RequestParam(required = false) @Nullable UUID after) {
+		String customer = caller.listing(customerId);
+		PredicateSpecification<Notification> matching = PredicateSpecification.unrestricted();
 		if (orderId != null) {
-			return this.notifications.findByOrderIdOrderByCreatedAt(orderId)
-				.stream()
-				.map(NotificationView::of)
-				.toList();
+			matching = matching.and((notification, criteria) -> criteria.equal(notification.get("orderId"), orderId));
 		}
-		if (customerId != null) {
-			return this.notifications.findByCustomerIdOrderByCreatedAt(customerId)
-				.stream()
-				.map(NotificationView::of)
-				.toList();
+		if (customer != null) {
+			matching = matching
+				.and((notification, criteria) -> criteria.equal(notification.get("customerId"), customer));
 		}
-		return this.notifications.findAllByOrderByCreatedAt().stream().map(NotificationView::of).toList();
+		KeysetScrollPosition position = Keyset.after((after != null) ? keysOf(after) : null);
+		Window<Notification> window = this.notifications.findBy(matching,
+				(query) -> query.sortBy(OLDEST_FIRST).limit(limit).scroll(position));
+		List<NotificationView> page = Keyset.items(window, NotificationView::of);
+		return new NotificationPage(page, Keyset.next(window, page, NotificationView::id));
+	}
+
+	private Map<String, Object> keysOf(UUID after) {
+		Notification cursor = this.notifications.findById(after)
+			.orElseThrow(() -> Problems.badRequest("after: no notification " + after));
+		return Map.of("createdAt", cursor.createdAt(), "id", cursor.id());
 	}
 
 }

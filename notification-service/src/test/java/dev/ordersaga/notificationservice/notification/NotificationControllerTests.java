@@ -4,16 +4,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import dev.ordersaga.messaging.web.ApiProblems;
+import dev.ordersaga.messaging.test.WebMvcTestSecurity;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentMatchers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Window;
+import org.springframework.data.jpa.domain.PredicateSpecification;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.hamcrest.Matchers.nullValue;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -22,7 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The notification API's contract: what a notification shows, and what a query needs. */
 @WebMvcTest(NotificationController.class)
-@Import(ApiProblems.class)
+@Import(WebMvcTestSecurity.class)
 class NotificationControllerTests {
 
 	@Autowired
@@ -32,40 +38,44 @@ class NotificationControllerTests {
 	private NotificationRepository notifications;
 
 	@Test
-	void findsTheNotificationsOfAnOrder() throws Exception {
+	void aPageShowsEachNotificationAndTheCursorOfTheNext() throws Exception {
 		UUID orderId = UUID.randomUUID();
-		given(this.notifications.findByOrderIdOrderByCreatedAt(orderId))
-			.willReturn(List.of(new Notification(orderId, "c-1", NotificationKind.ORDER_REJECTED,
-					"Your order could not be completed (OUT_OF_STOCK).", Instant.parse("2026-11-22T10:00:00Z"))));
+		Notification rejected = new Notification(orderId, "c-1", NotificationKind.ORDER_REJECTED,
+				"Your order could not be completed (OUT_OF_STOCK).", Instant.parse("2026-11-22T10:00:00Z"));
+		given(this.notifications.findBy(ArgumentMatchers.<PredicateSpecification<Notification>>any(), any()))
+			.willReturn(Window.from(List.of(rejected), (index) -> ScrollPosition.keyset(), true));
 		this.mvc.perform(get("/notifications").param("orderId", orderId.toString()))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[0].orderId").value(orderId.toString()))
-			.andExpect(jsonPath("$[0].customerId").value("c-1"))
-			.andExpect(jsonPath("$[0].kind").value("ORDER_REJECTED"))
-			.andExpect(jsonPath("$[0].message").value("Your order could not be completed (OUT_OF_STOCK)."))
-			.andExpect(jsonPath("$[0].createdAt").value("2026-11-22T10:00:00Z"));
+			.andExpect(jsonPath("$.notifications[0].orderId").value(orderId.toString()))
+			.andExpect(jsonPath("$.notifications[0].customerId").value("c-1"))
+			.andExpect(jsonPath("$.notifications[0].kind").value("ORDER_REJECTED"))
+			.andExpect(
+					jsonPath("$.notifications[0].message").value("Your order could not be completed (OUT_OF_STOCK)."))
+			.andExpect(jsonPath("$.notifications[0].createdAt").value("2026-11-22T10:00:00Z"))
+			.andExpect(jsonPath("$.next").value(rejected.id().toString()));
 	}
 
 	@Test
-	void findsTheNotificationsOfACustomer() throws Exception {
-		UUID orderId = UUID.randomUUID();
-		given(this.notifications.findByCustomerIdOrderByCreatedAt("c-1"))
-			.willReturn(List.of(new Notification(orderId, "c-1", NotificationKind.ORDER_CONFIRMED,
-					"Your order is confirmed.", Instant.parse("2026-11-22T10:00:00Z"))));
-		this.mvc.perform(get("/notifications").param("customerId", "c-1"))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[0].orderId").value(orderId.toString()))
-			.andExpect(jsonPath("$[0].kind").value("ORDER_CONFIRMED"));
-	}
-
-	@Test
-	void askingWithoutAnOrderOrACustomerListsEveryNotification() throws Exception {
-		given(this.notifications.findAllByOrderByCreatedAt())
-			.willReturn(List.of(notification("c-1"), notification("c-2")));
+	void theLastPageHasNoNext() throws Exception {
+		given(this.notifications.findBy(ArgumentMatchers.<PredicateSpecification<Notification>>any(), any()))
+			.willReturn(Window.from(List.of(notification("c-1")), (index) -> ScrollPosition.keyset(), false));
 		this.mvc.perform(get("/notifications"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.length()").value(2))
-			.andExpect(jsonPath("$[1].customerId").value("c-2"));
+			.andExpect(jsonPath("$.notifications.length()").value(1))
+			.andExpect(jsonPath("$.next").value(nullValue()));
+	}
+
+	@Test
+	void aCursorThatIsNoNotificationIsABadRequest() throws Exception {
+		UUID unknown = UUID.randomUUID();
+		this.mvc.perform(get("/notifications").param("after", unknown.toString()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("after: no notification " + unknown));
+	}
+
+	@Test
+	void aLimitPastAHundredIsABadRequest() throws Exception {
+		this.mvc.perform(get("/notifications").param("limit", "101")).andExpect(status().isBadRequest());
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package dev.ordersaga.notificationservice.notification;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +17,6 @@ import dev.ordersaga.events.OrderId;
 import dev.ordersaga.events.OrderRejected;
 import dev.ordersaga.events.RejectionReason;
 import dev.ordersaga.events.Topics;
-import dev.ordersaga.messaging.test.HttpJson;
 import dev.ordersaga.messaging.test.TopicProbe;
 import dev.ordersaga.notificationservice.NotificationServiceIntegrationTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -82,9 +82,9 @@ class NotificationIntegrationTests extends NotificationServiceIntegrationTest {
 		this.publisher.publish(new OrderConfirmed(OrderId.random(), customerId(), new BigDecimal("12.50"), "EUR"));
 
 		await().atMost(PATIENCE).untilAsserted(() -> {
-			HttpJson.Response response = this.http.get("/notifications?customerId=" + customerId);
-			assertThat(response.status()).isEqualTo(200);
-			assertThat(response.body().valueStream().map((notification) -> notification.get("orderId").asString()))
+			assertThat(this.http.everyItem("/notifications?customerId=" + customerId, "notifications")
+				.stream()
+				.map((notification) -> notification.get("orderId").asString()))
 				.containsExactlyInAnyOrder(confirmed.toString(), rejected.toString());
 		});
 	}
@@ -120,10 +120,29 @@ class NotificationIntegrationTests extends NotificationServiceIntegrationTest {
 		assertThat(TopicProbe.header(dead, EventHeaders.ATTEMPTS)).isEqualTo("1");
 	}
 
+	@Test
+	void aCustomersNotificationsComeOldestFirstPageByPage() {
+		String customerId = customerId();
+		List<String> orders = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			OrderId orderId = OrderId.random();
+			orders.add(orderId.toString());
+			awaitProcessed(
+					this.publisher.publish(new OrderConfirmed(orderId, customerId, new BigDecimal("1.00"), "EUR")));
+		}
+		JsonNode first = this.http.get("/notifications?customerId=" + customerId + "&limit=2").body();
+		JsonNode second = this.http
+			.get("/notifications?customerId=" + customerId + "&limit=2&after=" + first.get("next").asString())
+			.body();
+		assertThat(first.get("notifications").valueStream().map((n) -> n.get("orderId").asString()))
+			.containsExactlyElementsOf(orders.subList(0, 2));
+		assertThat(second.get("notifications").valueStream().map((n) -> n.get("orderId").asString()))
+			.containsExactly(orders.get(2));
+		assertThat(second.get("next").isNull()).isTrue();
+	}
+
 	private List<JsonNode> notificationsOf(OrderId orderId) {
-		HttpJson.Response response = this.http.get("/notifications?orderId=" + orderId);
-		assertThat(response.status()).isEqualTo(200);
-		return response.body().valueStream().toList();
+		return this.http.everyItem("/notifications?orderId=" + orderId, "notifications");
 	}
 
 	private List<JsonNode> awaitNotifications(OrderId orderId, int count) {

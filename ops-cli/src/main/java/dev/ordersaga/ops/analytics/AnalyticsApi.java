@@ -1,6 +1,7 @@
 package dev.ordersaga.ops.analytics;
 
 import dev.ordersaga.ops.http.ServiceClient;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** analytics-service's REST API, as far as a rebuild needs it. */
@@ -12,8 +13,9 @@ final class AnalyticsApi {
 
 	private final ServiceClient client;
 
-	AnalyticsApi(String baseUrl) {
-		this.client = new ServiceClient("analytics-service", baseUrl, "--analytics");
+	/** Calls with {@code token} as the bearer token; none when null. */
+	AnalyticsApi(String baseUrl, @Nullable String token) {
+		this.client = new ServiceClient("analytics-service", baseUrl, "--analytics", token);
 	}
 
 	/**

@@ -11,6 +11,7 @@ import dev.ordersaga.events.Subscription;
 import dev.ordersaga.ops.CommandFailed;
 import dev.ordersaga.ops.kafka.KafkaAccess;
 import dev.ordersaga.ops.kafka.KafkaOptions;
+import dev.ordersaga.ops.token.ApiToken;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -50,6 +51,9 @@ final class RebuildCommand implements Callable<Integer> {
 	@Mixin
 	private KafkaOptions kafka;
 
+	@Mixin
+	private ApiToken token;
+
 	@Option(names = "--analytics", paramLabel = "URL", defaultValue = "http://localhost:8084",
 			description = "analytics-service URL; default ${DEFAULT-VALUE}")
 	private String url;
@@ -71,7 +75,7 @@ final class RebuildCommand implements Callable<Integer> {
 			throw new IllegalArgumentException("--wait must be at least 1 (seconds)");
 		}
 		PrintWriter out = this.spec.commandLine().getOut();
-		AnalyticsApi analytics = new AnalyticsApi(this.url);
+		AnalyticsApi analytics = new AnalyticsApi(this.url, this.token.resolve());
 		JsonNode before;
 		try (KafkaAccess access = this.kafka.connect()) {
 			List<TopicPartition> partitions = access.partitionsOf(TOPICS);

@@ -41,7 +41,10 @@ public final class ServiceCallFailed extends CommandFailed {
 		return this.status;
 	}
 
-	/** The problem's detail, else its title, else the body; null without an answer. */
+	/**
+	 * The problem's detail, else its title, else the body, else the error description of
+	 * a refused token ({@code WWW-Authenticate}); null without any of them.
+	 */
 	public @Nullable String detail() {
 		return this.detail;
 	}

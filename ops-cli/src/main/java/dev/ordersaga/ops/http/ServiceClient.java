@@ -8,10 +8,17 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -22,9 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One service's REST API: requests with JSON bodies written by Jackson, answers bound to
- * records by Jackson. Anything but a 2xx answer that binds throws
- * {@link ServiceCallFailed}, whose message names the method, the URL, the status and the
- * problem's detail, or when nobody answers, the service and the option that sets its URL.
+ * records by Jackson, and a bearer token when one is given. Anything but a 2xx answer
+ * that binds throws {@link ServiceCallFailed}, whose message names the method, the URL,
+ * the status and the problem's detail (for 401 and 403, what to do about the token), or
+ * when nobody answers, the service and the option that sets its URL.
  */
 public final class ServiceClient {
 
@@ -39,6 +47,11 @@ public final class ServiceClient {
 
 	private static final String TEXT = "text/plain, */*;q=0.1";
 
+	private static final String AUTHORIZATION = "Authorization";
+
+	/** What a resource server says of a refused token (RFC 6750, section 3). */
+	private static final Pattern ERROR_DESCRIPTION = Pattern.compile("error_description=\"([^\"]*)\"");
+
 	private final HttpClient client;
 
 	private final String service;
@@ -47,22 +60,39 @@ public final class ServiceClient {
 
 	private final String option;
 
+	private final @Nullable String token;
+
 	/**
+	 * A client that sends no token, e.g. for a management port.
 	 * @param service the service's name, for messages
 	 * @param baseUrl where it answers, e.g. {@code http://localhost:8080}
 	 * @param option the command-line option that sets {@code baseUrl}, for messages
 	 */
 	public ServiceClient(String service, String baseUrl, String option) {
+		this(service, baseUrl, option, null);
+	}
+
+	/** A client that sends {@code token} as its bearer token; none when null. */
+	public ServiceClient(String service, String baseUrl, String option, @Nullable String token) {
 		this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3)).build(),
-				service, baseUrl, option);
+				service, baseUrl, option, token);
 	}
 
 	/** Shares one {@link HttpClient} (its connections and threads) between services. */
 	public ServiceClient(HttpClient client, String service, String baseUrl, String option) {
+		this(client, service, baseUrl, option, null);
+	}
+
+	/**
+	 * Shares one {@link HttpClient} between services and sends {@code token} as the
+	 * bearer token; none when null.
+	 */
+	public ServiceClient(HttpClient client, String service, String baseUrl, String option, @Nullable String token) {
 		this.client = client;
 		this.service = service;
 		this.baseUrl = baseUrl;
 		this.option = option;
+		this.token = token;
 	}
 
 	public String baseUrl() {
@@ -73,10 +103,40 @@ public final class ServiceClient {
 		return get(path, type, TIMEOUT);
 	}
 
-	/** A {@code GET} of a JSON array. */
-	public <T> List<T> getList(String path, Class<T> elementType) {
-		return bind(send("GET", path, HttpRequest.BodyPublishers.noBody(), TIMEOUT),
-				JSON.getTypeFactory().constructCollectionType(List.class, elementType));
+	/**
+	 * A {@code GET} of one page of a paged list, {@code {"<field>":[...],"next":...}}; a
+	 * page without {@code next} is the last.
+	 */
+	public <T> Page<T> getPage(String path, String field, Class<T> elementType) {
+		return bindPage(send("GET", path, HttpRequest.BodyPublishers.noBody(), TIMEOUT), field, elementType);
+	}
+
+	/**
+	 * Every item of a paged list: the page at {@code path} (which sets the limit and any
+	 * filter), then each page after the cursor the one before gave, until a page gives
+	 * none. A cursor given twice fails the call, since following it would never end.
+	 */
+	public <T> List<T> getEveryPage(String path, String field, Class<T> elementType) {
+		List<T> items = new ArrayList<>();
+		Set<String> cursors = new HashSet<>();
+		String pagePath = path;
+		while (true) {
+			Page<T> page = getPage(pagePath, field, elementType);
+			items.addAll(page.items());
+			String next = page.next();
+			if (next == null) {
+				return items;
+			}
+			if (!cursors.add(next)) {
+				URI uri = uri(pagePath);
+				throw new ServiceCallFailed(
+						"GET " + uri + " answered next=" + next + ", the cursor of an earlier page: " + this.service
+								+ " repeats itself, so its pages would never end",
+						"GET", uri, 200, null);
+			}
+			pagePath = path + (path.contains("?") ? "&" : "?") + "after="
+					+ URLEncoder.encode(next, StandardCharsets.UTF_8);
+		}
 	}
 
 	/** A {@code GET} that may take up to {@code timeout}, e.g. a long poll. */
@@ -111,14 +171,37 @@ public final class ServiceClient {
 				HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)), timeout, JSON_ONLY), bodyHandler);
 	}
 
-	/** The failure an answer stands for: its status and its problem's detail. */
+	/**
+	 * The failure an answer stands for: its status and its problem's detail, and for a
+	 * refused token, what to do.
+	 */
 	public ServiceCallFailed failure(HttpResponse<String> response) {
 		String method = response.request().method();
 		URI uri = response.request().uri();
+		int status = response.statusCode();
 		String detail = problemDetail(response.body());
+		if (detail == null) {
+			detail = response.headers()
+				.firstValue("WWW-Authenticate")
+				.map(ERROR_DESCRIPTION::matcher)
+				.filter(Matcher::find)
+				.map((matcher) -> matcher.group(1))
+				.orElse(null);
+		}
+		String refusal = switch (status) {
+			case 401 -> response.request().headers().firstValue(AUTHORIZATION).isPresent() ? " (the token was refused)"
+					: " (no token was sent)";
+			case 403 -> " (forbidden)";
+			default -> "";
+		};
+		String advice = switch (status) {
+			case 401 -> "; pass --token or run ./stack up to create var/keys/token-signing.pem";
+			case 403 -> "; the token's role may not do this; use an operator token";
+			default -> "";
+		};
 		return new ServiceCallFailed(
-				method + " " + uri + " answered " + response.statusCode() + ((detail != null) ? ": " + detail : ""),
-				method, uri, response.statusCode(), detail);
+				method + " " + uri + " answered " + status + refusal + ((detail != null) ? ": " + detail : "") + advice,
+				method, uri, status, detail);
 	}
 
 	/**
@@ -154,13 +237,36 @@ public final class ServiceClient {
 			return JSON.readValue(response.body(), type);
 		}
 		catch (JacksonException ex) {
-			String method = response.request().method();
-			URI uri = response.request().uri();
-			throw new ServiceCallFailed(
-					method + " " + uri + " answered " + response.statusCode() + " with a body that is not a "
-							+ type.getRawClass().getSimpleName() + ": " + ex.getOriginalMessage(),
-					method, uri, response.statusCode(), null);
+			throw unbound(response, type.getRawClass().getSimpleName(), ex.getOriginalMessage());
 		}
+	}
+
+	private <T> Page<T> bindPage(HttpResponse<String> response, String field, Class<T> elementType) {
+		String what = "page of " + field;
+		try {
+			JsonNode page = JSON.readTree(response.body());
+			JsonNode items = page.path(field);
+			JsonNode next = page.path("next");
+			if (!items.isArray()) {
+				throw unbound(response, what, "it has no \"" + field + "\" array");
+			}
+			if (!next.isString() && !next.isNull() && !next.isMissingNode()) {
+				throw unbound(response, what, "its \"next\" is neither a string nor null");
+			}
+			return new Page<>(
+					JSON.treeToValue(items, JSON.getTypeFactory().constructCollectionType(List.class, elementType)),
+					next.isString() ? next.stringValue() : null);
+		}
+		catch (JacksonException ex) {
+			throw unbound(response, what, ex.getOriginalMessage());
+		}
+	}
+
+	private static ServiceCallFailed unbound(HttpResponse<String> response, String what, @Nullable String why) {
+		String method = response.request().method();
+		URI uri = response.request().uri();
+		return new ServiceCallFailed(method + " " + uri + " answered " + response.statusCode()
+				+ " with a body that is not a " + what + ": " + why, method, uri, response.statusCode(), null);
 	}
 
 	private HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body, Duration timeout) {
@@ -189,12 +295,14 @@ public final class ServiceClient {
 
 	private HttpRequest request(String method, String path, HttpRequest.BodyPublisher body, Duration timeout,
 			String accept) {
-		return HttpRequest.newBuilder(uri(path))
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
 			.timeout(timeout)
 			.header("Accept", accept)
-			.header("Content-Type", "application/json")
-			.method(method, body)
-			.build();
+			.header("Content-Type", "application/json");
+		if (this.token != null) {
+			request.header(AUTHORIZATION, "Bearer " + this.token);
+		}
+		return request.method(method, body).build();
 	}
 
 	private URI uri(String path) {

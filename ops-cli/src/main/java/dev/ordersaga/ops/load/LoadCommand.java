@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "load", mixinStandardHelpOptions = true,
 		description = { "Puts the saga under load and reports how it coped.",
 				"Sets up its own products LOAD-1..n (inventory-service) and customers load-1..m (payment-service), "
-						+ "places orders with POST /orders, and takes each order's decision from order.confirmed, "
+						+ "places orders with POST /orders (for every customer with one operator token: see --token), "
+						+ "and takes each order's decision from order.confirmed, "
 						+ "order.rejected and order.cancelled on Kafka (read from their ends, without a consumer "
 						+ "group), never from the services' own metrics. Shows a progress line on stderr, then "
 						+ "reports: completed sagas/s (decisions over the time from the first POST to the last "

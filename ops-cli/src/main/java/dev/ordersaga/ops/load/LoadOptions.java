@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.ordersaga.ops.Durations;
 import dev.ordersaga.ops.kafka.KafkaOptions;
+import dev.ordersaga.ops.token.ApiToken;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,11 +18,11 @@ import picocli.CommandLine.Option;
  */
 final class LoadOptions {
 
-	/** The checked options. */
-	record Settings(SagaApis.Urls urls, KafkaOptions kafka, OrderMix mix, int warmup, Duration timeout, boolean json,
-			@Nullable Integer yardstick, boolean progress) {
+	/** The checked options, and the bearer token for the APIs (none when null). */
+	record Settings(SagaApis.Urls urls, @Nullable String token, KafkaOptions kafka, OrderMix mix, int warmup,
+			Duration timeout, boolean json, @Nullable Integer yardstick, boolean progress) {
 
-		/** Every value, for the report. */
+		/** Every value but the token, for the report. */
 		Map<String, @Nullable Object> values() {
 			Map<String, @Nullable Object> values = new LinkedHashMap<>();
 			values.put("skus", this.mix.skus());
@@ -51,6 +52,9 @@ final class LoadOptions {
 
 	@Mixin
 	private KafkaOptions kafka;
+
+	@Mixin
+	private ApiToken token;
 
 	@Option(names = "--orders-url", paramLabel = "URL", defaultValue = "http://localhost:8080",
 			description = "order-service; default ${DEFAULT-VALUE}")
@@ -143,8 +147,8 @@ final class LoadOptions {
 		if (this.yardstick != null) {
 			requireBetween("--yardstick", this.yardstick, 1, 100_000_000);
 		}
-		return new Settings(urls, this.kafka, new OrderMix(this.skus, this.customers, this.lines), this.warmup, timeout,
-				this.json, this.yardstick, !this.noProgress);
+		return new Settings(urls, this.token.resolve(), this.kafka, new OrderMix(this.skus, this.customers, this.lines),
+				this.warmup, timeout, this.json, this.yardstick, !this.noProgress);
 	}
 
 	private static void requireBetween(String option, int value, int least, int most) {

@@ -61,7 +61,7 @@ final class LoadRun {
 
 	/** 0 when every accepted order was decided and nothing failed, 1 otherwise. */
 	int execute() {
-		SagaApis apis = new SagaApis(this.settings.urls());
+		SagaApis apis = new SagaApis(this.settings.urls(), this.settings.token());
 		apis.requireReachable();
 		Tracking tracking = new Tracking();
 		try (KafkaAccess access = this.settings.kafka().connect()) {

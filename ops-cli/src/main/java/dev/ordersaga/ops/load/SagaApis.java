@@ -54,15 +54,19 @@ final class SagaApis {
 	/** Every service's actuator by name, in the saga's order. */
 	private final Map<String, ServiceClient> actuators = new LinkedHashMap<>();
 
-	SagaApis(Urls urls) {
+	/**
+	 * Calls the APIs with {@code token} as the bearer token (none when null): an operator
+	 * token places orders for every load customer. The actuators need none.
+	 */
+	SagaApis(Urls urls, @Nullable String token) {
 		// one client: a burst's connections to order-service are pooled and reused
 		HttpClient client = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(3))
 			.build();
-		this.orders = new ServiceClient(client, "order-service", urls.orders(), "--orders-url");
-		this.inventory = new ServiceClient(client, "inventory-service", urls.inventory(), "--inventory");
-		this.payment = new ServiceClient(client, "payment-service", urls.payment(), "--payment");
+		this.orders = new ServiceClient(client, "order-service", urls.orders(), "--orders-url", token);
+		this.inventory = new ServiceClient(client, "inventory-service", urls.inventory(), "--inventory", token);
+		this.payment = new ServiceClient(client, "payment-service", urls.payment(), "--payment", token);
 		Management management = urls.management();
 		this.actuators.put("order-service",
 				new ServiceClient(client, "order-service", management.orders(), "--orders-management"));

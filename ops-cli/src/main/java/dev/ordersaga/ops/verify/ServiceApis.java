@@ -1,7 +1,5 @@
 package dev.ordersaga.ops.verify;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import dev.ordersaga.ops.http.ServiceClient;
@@ -14,15 +12,12 @@ final class ServiceApis {
 	record Urls(String orders, String inventory, String payment, String notification, String analytics) {
 	}
 
-	/** {@code GET /orders}: a page of orders and the cursor of the next, if any. */
-	record OrdersPage(List<Books.Order> orders, @Nullable String next) {
-	}
-
 	/** {@code GET /analytics/summary}, as far as the checks need it. */
 	record AnalyticsSummary(Map<Books.OrderStatus, Long> ordersByStatus) {
 	}
 
-	private static final int PAGE = 100;
+	/** The first page of a list, as large as the services allow. */
+	private static final String FIRST_PAGE = "?limit=100";
 
 	private final ServiceClient orders;
 
@@ -34,33 +29,24 @@ final class ServiceApis {
 
 	private final ServiceClient analytics;
 
-	ServiceApis(Urls urls) {
-		this.orders = new ServiceClient("order-service", urls.orders(), "--orders");
-		this.inventory = new ServiceClient("inventory-service", urls.inventory(), "--inventory");
-		this.payment = new ServiceClient("payment-service", urls.payment(), "--payment");
-		this.notification = new ServiceClient("notification-service", urls.notification(), "--notification");
-		this.analytics = new ServiceClient("analytics-service", urls.analytics(), "--analytics");
+	/** Reads with {@code token} as the bearer token; none when null. */
+	ServiceApis(Urls urls, @Nullable String token) {
+		this.orders = new ServiceClient("order-service", urls.orders(), "--orders", token);
+		this.inventory = new ServiceClient("inventory-service", urls.inventory(), "--inventory", token);
+		this.payment = new ServiceClient("payment-service", urls.payment(), "--payment", token);
+		this.notification = new ServiceClient("notification-service", urls.notification(), "--notification", token);
+		this.analytics = new ServiceClient("analytics-service", urls.analytics(), "--analytics", token);
 	}
 
+	/** Every item of every list, page by page, and the analytics summary. */
 	Books read() {
-		return new Books(orders(), this.inventory.getList("/products", Books.Product.class),
-				this.payment.getList("/accounts", Books.Account.class),
-				this.payment.getList("/payments", Books.Payment.class),
-				this.notification.getList("/notifications", Books.Notification.class),
+		return new Books(this.orders.getEveryPage("/orders" + FIRST_PAGE, "orders", Books.Order.class),
+				this.inventory.getEveryPage("/products" + FIRST_PAGE, "products", Books.Product.class),
+				this.payment.getEveryPage("/accounts" + FIRST_PAGE, "accounts", Books.Account.class),
+				this.payment.getEveryPage("/payments" + FIRST_PAGE, "payments", Books.Payment.class),
+				this.notification.getEveryPage("/notifications" + FIRST_PAGE, "notifications",
+						Books.Notification.class),
 				this.analytics.get("/analytics/summary", AnalyticsSummary.class).ordersByStatus());
-	}
-
-	private List<Books.Order> orders() {
-		List<Books.Order> orders = new ArrayList<>();
-		String after = null;
-		do {
-			OrdersPage page = this.orders.get("/orders?limit=" + PAGE + ((after != null) ? "&after=" + after : ""),
-					OrdersPage.class);
-			orders.addAll(page.orders());
-			after = page.next();
-		}
-		while (after != null);
-		return orders;
 	}
 
 }

@@ -8,7 +8,9 @@ import java.util.concurrent.Callable;
 
 import dev.ordersaga.ops.Durations;
 import dev.ordersaga.ops.http.ServiceCallFailed;
+import dev.ordersaga.ops.token.ApiToken;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,6 +51,9 @@ public final class VerifyCommand implements Callable<Integer> {
 	@Option(names = "--analytics", defaultValue = "http://localhost:8084", description = "analytics-service URL")
 	private String analytics;
 
+	@Mixin
+	private ApiToken token;
+
 	@Override
 	public Integer call() {
 		PrintWriter out = this.spec.commandLine().getOut();
@@ -57,7 +62,8 @@ public final class VerifyCommand implements Callable<Integer> {
 		Books books;
 		try {
 			books = new ServiceApis(
-					new ServiceApis.Urls(this.orders, this.inventory, this.payment, this.notification, this.analytics))
+					new ServiceApis.Urls(this.orders, this.inventory, this.payment, this.notification, this.analytics),
+					this.token.resolve())
 				.read();
 		}
 		catch (ServiceCallFailed ex) {

@@ -35,7 +35,7 @@ class AnalyticsApiTests {
 			exchange.close();
 		});
 		this.server.start();
-		this.analytics = new AnalyticsApi("http://127.0.0.1:" + this.server.getAddress().getPort());
+		this.analytics = new AnalyticsApi("http://127.0.0.1:" + this.server.getAddress().getPort(), null);
 	}
 
 	@AfterEach

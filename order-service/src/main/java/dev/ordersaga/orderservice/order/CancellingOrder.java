@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 import dev.ordersaga.messaging.outbox.Outbox;
+import dev.ordersaga.messaging.security.Caller;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,12 +33,15 @@ class CancellingOrder {
 
 	/**
 	 * Cancels the order.
-	 * @throws UnknownOrderException when there is no such order
+	 * @throws UnknownOrderException when there is no such order, or it is another
+	 * customer's
 	 * @throws OrderNotCancellableException when it is already rejected or cancelled
 	 */
 	@Transactional
-	public Order cancel(UUID orderId) {
-		Order order = this.orders.findForUpdate(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
+	public Order cancel(UUID orderId, Caller caller) {
+		Order order = this.orders.findForUpdate(orderId)
+			.filter((found) -> caller.sees(found.customerId()))
+			.orElseThrow(() -> new UnknownOrderException(orderId));
 		this.outbox.publish(order.cancel(this.clock.instant()));
 		this.signals.afterCommit(orderId);
 		return order;

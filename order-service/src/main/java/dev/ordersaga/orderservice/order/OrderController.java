@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
+import dev.ordersaga.messaging.security.Caller;
 import dev.ordersaga.messaging.web.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -43,11 +44,15 @@ class OrderController {
 
 	@PostMapping
 	ResponseEntity<OrderView> place(@Valid @RequestBody PlaceOrderRequest request,
-			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
+			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey, Caller caller) {
 		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
 			throw Problems.badRequest("Idempotency-Key must be 1 to 200 characters");
 		}
-		PlacingOrder.Result result = this.placing.place(request.customerId(), request.lines(), idempotencyKey);
+		if (caller.operator() && request.customerId() == null) {
+			throw Problems.badRequest("customerId: an operator places an order for a customer it names");
+		}
+		String customerId = caller.actingFor(request.customerId());
+		PlacingOrder.Result result = this.placing.place(customerId, request.lines(), idempotencyKey);
 		OrderView view = OrderView.of(result.order());
 		if (!result.created()) {
 			return ResponseEntity.ok(view);
@@ -56,25 +61,25 @@ class OrderController {
 	}
 
 	@GetMapping("/{orderId}")
-	OrderView get(@PathVariable UUID orderId, @RequestParam(required = false) @Nullable String wait)
+	OrderView get(@PathVariable UUID orderId, @RequestParam(required = false) @Nullable String wait, Caller caller)
 			throws InterruptedException {
 		if (wait == null) {
-			return OrderView.of(this.reading.find(orderId));
+			return OrderView.of(this.reading.find(orderId, caller));
 		}
-		return OrderView.of(this.reading.awaitDecision(orderId, parseWait(wait)));
+		return OrderView.of(this.reading.awaitDecision(orderId, caller, parseWait(wait)));
 	}
 
 	@GetMapping
 	OrderPage list(@RequestParam(required = false) @Nullable String customerId,
 			@RequestParam(required = false) @Nullable OrderStatus status,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
-			@RequestParam(required = false) @Nullable UUID after) {
-		return this.reading.page(customerId, status, limit, after);
+			@RequestParam(required = false) @Nullable UUID after, Caller caller) {
+		return this.reading.page(caller.listing(customerId), status, limit, after);
 	}
 
 	@PostMapping("/{orderId}/cancel")
-	ResponseEntity<OrderView> cancel(@PathVariable UUID orderId) {
-		return ResponseEntity.status(HttpStatus.ACCEPTED).body(OrderView.of(this.cancelling.cancel(orderId)));
+	ResponseEntity<OrderView> cancel(@PathVariable UUID orderId, Caller caller) {
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(OrderView.of(this.cancelling.cancel(orderId, caller)));
 	}
 
 	private static Duration parseWait(String wait) {

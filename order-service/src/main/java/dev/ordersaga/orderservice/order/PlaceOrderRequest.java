@@ -9,10 +9,18 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
-/** {@code POST /orders}: who orders what. Prices are never sent; inventory sets them. */
-record PlaceOrderRequest(@NotBlank @Size(max = 100) String customerId,
+/**
+ * {@code POST /orders}: who orders what. Prices are never sent; inventory sets them. A
+ * customer's token names the customer, so {@code customerId} may be left out (and must be
+ * theirs if given); an operator names the customer it orders for.
+ */
+record PlaceOrderRequest(
+		@Nullable @Pattern(regexp = "[A-Za-z0-9._-]{1,100}",
+				message = "must be 1 to 100 letters, digits, '.', '_' or '-'") String customerId,
 		@NotEmpty @Size(max = 100) List<@Valid @NotNull Item> items) {
 
 	record Item(@NotBlank @Size(max = 100) String sku, @NotNull @Min(1) @Max(1000) Integer quantity) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.ordersaga.messaging.security.Caller;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.KeysetScrollPosition;
@@ -40,9 +41,14 @@ class ReadingOrders {
 		this.clock = clock;
 	}
 
-	/** The order; throws {@link UnknownOrderException} when there is none. */
-	public Order find(UUID orderId) {
-		return this.orders.findById(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
+	/**
+	 * The order, if the caller may see it; throws {@link UnknownOrderException} when
+	 * there is none or it is another customer's (so ids of others are never confirmed).
+	 */
+	public Order find(UUID orderId, Caller caller) {
+		return this.orders.findById(orderId)
+			.filter((order) -> caller.sees(order.customerId()))
+			.orElseThrow(() -> new UnknownOrderException(orderId));
 	}
 
 	/**
@@ -50,14 +56,14 @@ class ReadingOrders {
 	 * it starts, after each change and at the end, not in between; throws
 	 * {@link TooManyWaitingRequestsException} when too many requests wait already.
 	 */
-	public Order awaitDecision(UUID orderId, Duration atMost) throws InterruptedException {
+	public Order awaitDecision(UUID orderId, Caller caller, Duration atMost) throws InterruptedException {
 		this.signals.enter();
 		try {
 			Instant until = this.clock.instant().plus(atMost);
 			while (true) {
 				CompletableFuture<Void> change = this.signals.nextChange(orderId);
 				try {
-					Order order = find(orderId);
+					Order order = find(orderId, caller);
 					Duration left = Duration.between(this.clock.instant(), until);
 					if (order.status().isDecided() || !left.isPositive()) {
 						return order;
@@ -80,7 +86,8 @@ class ReadingOrders {
 	/**
 	 * A page of orders, newest first, optionally of one customer or in one status. The
 	 * page starts after the order {@code after} (the {@code next} of the page before);
-	 * throws {@link UnknownPageCursorException} when there is no such order.
+	 * throws {@link UnknownPageCursorException} when there is no such order of that
+	 * customer.
 	 */
 	@Transactional(readOnly = true)
 	public OrderPage page(@Nullable String customerId, @Nullable OrderStatus status, int limit, @Nullable UUID after) {
@@ -91,7 +98,7 @@ class ReadingOrders {
 		if (status != null) {
 			matching = matching.and((order, criteria) -> criteria.equal(order.get("status"), status));
 		}
-		KeysetScrollPosition position = (after != null) ? positionAfter(after) : ScrollPosition.keyset();
+		KeysetScrollPosition position = (after != null) ? positionAfter(after, customerId) : ScrollPosition.keyset();
 		Window<Order> window = this.orders.findBy(matching,
 				(query) -> query.sortBy(NEWEST_FIRST).limit(limit).scroll(position));
 		List<OrderView> page = window.map(OrderView::of).getContent();
@@ -99,8 +106,10 @@ class ReadingOrders {
 		return new OrderPage(page, next);
 	}
 
-	private KeysetScrollPosition positionAfter(UUID after) {
-		Order cursor = this.orders.findById(after).orElseThrow(() -> new UnknownPageCursorException(after));
+	private KeysetScrollPosition positionAfter(UUID after, @Nullable String customerId) {
+		Order cursor = this.orders.findById(after)
+			.filter((order) -> customerId == null || customerId.equals(order.customerId()))
+			.orElseThrow(() -> new UnknownPageCursorException(after));
 		return ScrollPosition.forward(Map.of("createdAt", cursor.createdAt(), "id", cursor.id()));
 	}
 

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.ordersaga.events.OrderLine;
-import dev.ordersaga.messaging.web.ApiProblems;
+import dev.ordersaga.messaging.test.TestTokens;
+import dev.ordersaga.messaging.test.WebMvcTestSecurity;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -21,6 +23,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -30,9 +33,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The order API's contract: status codes, Location, and problem details naming the field.
+ * Requests carry an operator's token unless a test sends a customer's; the security
+ * filters are the services' own.
  */
 @WebMvcTest(OrderController.class)
-@Import(ApiProblems.class)
+@Import(WebMvcTestSecurity.class)
 class OrderControllerTests {
 
 	private static final String VALID = "{\"customerId\":\"c-1\",\"items\":[{\"sku\":\"SKU-1\",\"quantity\":2}]}";
@@ -105,6 +110,38 @@ class OrderControllerTests {
 	}
 
 	@Test
+	void aCustomerOrdersForThemselfWithoutNamingAnyone() throws Exception {
+		given(this.placing.place(eq("c-1"), anyList(), any())).willReturn(new PlacingOrder.Result(order(), true));
+		this.mvc
+			.perform(post("/orders").header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.customer("c-1"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"items\":[{\"sku\":\"SKU-1\",\"quantity\":2}]}"))
+			.andExpect(status().isCreated());
+	}
+
+	@Test
+	void aCustomerOrderingForAnotherIsForbidden() throws Exception {
+		this.mvc
+			.perform(post("/orders").header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.customer("c-2"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(VALID))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value("Customer 'c-2' may act only for itself, not for 'c-1'"));
+		verifyNoInteractions(this.placing);
+	}
+
+	@Test
+	void anOperatorMustNameTheCustomer() throws Exception {
+		this.mvc
+			.perform(post("/orders").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"items\":[{\"sku\":\"SKU-1\",\"quantity\":2}]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("customerId")));
+		verifyNoInteractions(this.placing);
+	}
+
+	@Test
 	void aBlankCustomerIsABadRequestNamingTheField() throws Exception {
 		this.mvc
 			.perform(post("/orders").contentType(MediaType.APPLICATION_JSON)
@@ -151,7 +188,7 @@ class OrderControllerTests {
 	@Test
 	void anUnknownOrderIsNotFound() throws Exception {
 		UUID id = UUID.randomUUID();
-		given(this.reading.find(id)).willThrow(new UnknownOrderException(id));
+		given(this.reading.find(eq(id), any())).willThrow(new UnknownOrderException(id));
 		this.mvc.perform(get("/orders/" + id))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
@@ -167,7 +204,7 @@ class OrderControllerTests {
 	@Test
 	void waitingTakesADuration() throws Exception {
 		Order order = order();
-		given(this.reading.awaitDecision(order.id(), Duration.ofSeconds(5))).willReturn(order);
+		given(this.reading.awaitDecision(eq(order.id()), any(), eq(Duration.ofSeconds(5)))).willReturn(order);
 		this.mvc.perform(get("/orders/" + order.id()).param("wait", "5s")).andExpect(status().isOk());
 		this.mvc.perform(get("/orders/" + order.id()).param("wait", "soon"))
 			.andExpect(status().isBadRequest())
@@ -179,7 +216,7 @@ class OrderControllerTests {
 	void cancellingAnswersAccepted() throws Exception {
 		Order order = order();
 		order.cancel(Instant.now());
-		given(this.cancelling.cancel(order.id())).willReturn(order);
+		given(this.cancelling.cancel(eq(order.id()), any())).willReturn(order);
 		this.mvc.perform(post("/orders/" + order.id() + "/cancel"))
 			.andExpect(status().isAccepted())
 			.andExpect(jsonPath("$.status").value("CANCELLED"));
@@ -188,7 +225,8 @@ class OrderControllerTests {
 	@Test
 	void cancellingADecidedOrderIsAConflict() throws Exception {
 		UUID id = UUID.randomUUID();
-		given(this.cancelling.cancel(id)).willThrow(new OrderNotCancellableException(id, OrderStatus.REJECTED));
+		given(this.cancelling.cancel(eq(id), any()))
+			.willThrow(new OrderNotCancellableException(id, OrderStatus.REJECTED));
 		this.mvc.perform(post("/orders/" + id + "/cancel"))
 			.andExpect(status().isConflict())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
@@ -209,7 +247,8 @@ class OrderControllerTests {
 	@Test
 	void tooManyWaitingRequestsAnswers429WithRetryAfter() throws Exception {
 		UUID id = UUID.randomUUID();
-		given(this.reading.awaitDecision(id, Duration.ofSeconds(5))).willThrow(new TooManyWaitingRequestsException(2));
+		given(this.reading.awaitDecision(eq(id), any(), eq(Duration.ofSeconds(5))))
+			.willThrow(new TooManyWaitingRequestsException(2));
 		this.mvc.perform(get("/orders/" + id).param("wait", "5s"))
 			.andExpect(status().isTooManyRequests())
 			.andExpect(header().string("Retry-After", "1"))

@@ -2,9 +2,15 @@ package dev.ordersaga.paymentservice.account;
 
 import java.util.List;
 
+import dev.ordersaga.messaging.security.Caller;
+import dev.ordersaga.messaging.web.Keyset;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.data.domain.Window;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -35,12 +42,18 @@ class AccountController {
 	}
 
 	@GetMapping
-	List<AccountView> all() {
-		return this.accounts.all().stream().map(AccountView::of).toList();
+	AccountPage list(@RequestParam(defaultValue = "20") @Min(1) @Max(Keyset.MAX_LIMIT) int limit,
+			@RequestParam(required = false) @Nullable String after) {
+		Window<Account> window = this.accounts.page(limit, after);
+		List<AccountView> page = Keyset.items(window, AccountView::of);
+		return new AccountPage(page, Keyset.next(window, page, AccountView::customerId));
 	}
 
 	@GetMapping("/{customerId}")
-	AccountView get(@PathVariable String customerId) {
+	AccountView get(@PathVariable String customerId, Caller caller) {
+		if (!caller.sees(customerId)) {
+			throw new UnknownAccountException(customerId);
+		}
 		return AccountView.of(this.accounts.find(customerId));
 	}
 

@@ -1,9 +1,13 @@
 package dev.ordersaga.paymentservice.account;
 
 import java.math.BigDecimal;
-import java.util.List;
+
+import dev.ordersaga.messaging.web.Keyset;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
+import org.springframework.data.jpa.domain.PredicateSpecification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,8 +36,9 @@ class Accounts {
 	}
 
 	@Transactional(readOnly = true)
-	public List<Account> all() {
-		return this.accounts.findAll(Sort.by("customerId"));
+	public Window<Account> page(int limit, @Nullable String after) {
+		return this.accounts.findBy(PredicateSpecification.unrestricted(),
+				(query) -> query.sortBy(Sort.by("customerId")).limit(limit).scroll(Keyset.after("customerId", after)));
 	}
 
 	@Transactional(readOnly = true)

@@ -5,8 +5,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.ordersaga.messaging.security.Caller;
+import dev.ordersaga.messaging.web.Keyset;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
+import org.springframework.data.jpa.domain.PredicateSpecification;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,20 +34,28 @@ class PaymentController {
 		this.payments = payments;
 	}
 
+	/**
+	 * A page of payments by order id, of one order or one customer or all; a customer
+	 * sees only their own.
+	 */
 	@GetMapping
 	@Transactional(readOnly = true)
-	List<PaymentView> find(@RequestParam(required = false) @Nullable UUID orderId,
-			@RequestParam(required = false) @Nullable String customerId) {
+	PaymentPage find(@RequestParam(required = false) @Nullable UUID orderId,
+			@RequestParam(required = false) @Nullable String customerId, Caller caller,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(Keyset.MAX_LIMIT) int limit,
+			@RequestParam(required = false) @Nullable UUID after) {
+		String customer = caller.listing(customerId);
+		PredicateSpecification<Payment> matching = (payment, criteria) -> payment.get("status").in(SHOWN);
 		if (orderId != null) {
-			return this.payments.findByOrderIdAndStatusIn(orderId, SHOWN).stream().map(PaymentView::of).toList();
+			matching = matching.and((payment, criteria) -> criteria.equal(payment.get("orderId"), orderId));
 		}
-		if (customerId != null) {
-			return this.payments.findByCustomerIdAndStatusInOrderByCreatedAt(customerId, SHOWN)
-				.stream()
-				.map(PaymentView::of)
-				.toList();
+		if (customer != null) {
+			matching = matching.and((payment, criteria) -> criteria.equal(payment.get("customerId"), customer));
 		}
-		return this.payments.findByStatusInOrderByCreatedAt(SHOWN).stream().map(PaymentView::of).toList();
+		Window<Payment> window = this.payments.findBy(matching,
+				(query) -> query.sortBy(Sort.by("orderId")).limit(limit).scroll(Keyset.after("orderId", after)));
+		List<PaymentView> page = Keyset.items(window, PaymentView::of);
+		return new PaymentPage(page, Keyset.next(window, page, PaymentView::orderId));
 	}
 
 }

@@ -7,10 +7,11 @@ import java.util.UUID;
 import jakarta.persistence.LockModeType;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
-interface PaymentRepository extends JpaRepository<Payment, UUID> {
+interface PaymentRepository extends JpaRepository<Payment, UUID>, JpaSpecificationExecutor<Payment> {
 
 	/**
 	 * The payments of these orders, locked in order id order, so two batches never
@@ -19,11 +20,5 @@ interface PaymentRepository extends JpaRepository<Payment, UUID> {
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select p from Payment p where p.orderId in :orderIds order by p.orderId")
 	List<Payment> findAllForUpdate(Collection<UUID> orderIds);
-
-	List<Payment> findByOrderIdAndStatusIn(UUID orderId, Collection<PaymentState> states);
-
-	List<Payment> findByCustomerIdAndStatusInOrderByCreatedAt(String customerId, Collection<PaymentState> states);
-
-	List<Payment> findByStatusInOrderByCreatedAt(Collection<PaymentState> states);
 
 }

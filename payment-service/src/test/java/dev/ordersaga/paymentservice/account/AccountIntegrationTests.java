@@ -28,8 +28,9 @@ class AccountIntegrationTests extends PaymentServiceIntegrationTest {
 		assertThat(account.get("balance").decimalValue()).isEqualByComparingTo("42.10");
 		assertThat(account.get("currency").asString()).isEqualTo("USD");
 		assertThat(account.get("deposited").decimalValue()).isEqualByComparingTo("42.10");
-		assertThat(this.http.get("/accounts").body().valueStream().map((listed) -> listed.get("customerId").asString()))
-			.contains(customer);
+		assertThat(this.http.everyItem("/accounts", "accounts")
+			.stream()
+			.map((listed) -> listed.get("customerId").asString())).contains(customer);
 	}
 
 	@Test

@@ -57,9 +57,8 @@ class PaymentIntegrationTests extends PaymentServiceIntegrationTest {
 		assertThat(payment.get("customerId").asString()).isEqualTo(customer);
 		assertThat(payment.get("amount").decimalValue()).isEqualByComparingTo("25.00");
 		assertThat(payment.get("currency").asString()).isEqualTo("EUR");
-		assertThat(this.http.get("/payments?customerId=" + customer)
-			.body()
-			.valueStream()
+		assertThat(this.http.everyItem("/payments?customerId=" + customer, "payments")
+			.stream()
 			.map((listed) -> listed.get("orderId").asString())).containsExactly(orderId.toString());
 	}
 
@@ -185,7 +184,7 @@ class PaymentIntegrationTests extends PaymentServiceIntegrationTest {
 		awaitProcessed(lateReservation);
 		awaitOutboxFlushed(orderId.value());
 		assertThat(payments(orderId)).isEmpty();
-		assertThat(this.http.get("/payments?orderId=" + orderId).body().size()).isZero();
+		assertThat(this.http.everyItem("/payments?orderId=" + orderId, "payments")).isEmpty();
 		assertThat(balance(customer)).isEqualByComparingTo("100.00");
 	}
 
@@ -270,9 +269,8 @@ class PaymentIntegrationTests extends PaymentServiceIntegrationTest {
 		awaitPayment(charged, PaymentStatus.CHARGED);
 		awaitProcessed(rejection);
 		await().atMost(PATIENCE).untilAsserted(() -> {
-			List<String> listed = this.http.get("/payments")
-				.body()
-				.valueStream()
+			List<String> listed = this.http.everyItem("/payments", "payments")
+				.stream()
 				.map((payment) -> payment.get("orderId").asString())
 				.toList();
 			assertThat(listed).contains(charged.toString()).doesNotContain(voided.toString());
@@ -321,8 +319,8 @@ class PaymentIntegrationTests extends PaymentServiceIntegrationTest {
 	}
 
 	private JsonNode onlyPayment(OrderId orderId) {
-		JsonNode payments = this.http.get("/payments?orderId=" + orderId).body();
-		assertThat(payments.size()).as("payments of %s", orderId).isEqualTo(1);
+		List<JsonNode> payments = this.http.everyItem("/payments?orderId=" + orderId, "payments");
+		assertThat(payments).as("payments of %s", orderId).hasSize(1);
 		return payments.get(0);
 	}
 

@@ -3,6 +3,7 @@ package dev.ordersaga.messaging.web;
 import java.util.List;
 import java.util.Map;
 
+import dev.ordersaga.messaging.security.ActingForAnotherCustomerException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 
@@ -15,6 +16,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -27,6 +29,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 public class ApiProblems extends ResponseEntityExceptionHandler {
+
+	/** A customer named another customer in a request: 403, and who may act for whom. */
+	@ExceptionHandler
+	ProblemDetail actingForAnotherCustomer(ActingForAnotherCustomerException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
+	}
 
 	@Override
 	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,

@@ -2,13 +2,17 @@ package dev.ordersaga.messaging.test;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -58,12 +62,31 @@ public final class HttpJson {
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
 
-	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final HttpClient client;
 
 	private final String baseUrl;
 
+	private final @Nullable String token;
+
+	/** A client that sends no token. */
 	public HttpJson(String baseUrl) {
+		this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), baseUrl, null);
+	}
+
+	private HttpJson(HttpClient client, String baseUrl, @Nullable String token) {
+		this.client = client;
 		this.baseUrl = baseUrl;
+		this.token = token;
+	}
+
+	/** The same service, called with this bearer token (see {@link TestTokens}). */
+	public HttpJson withToken(String token) {
+		return new HttpJson(this.client, this.baseUrl, token);
+	}
+
+	/** The same service, called without a token. */
+	public HttpJson anonymous() {
+		return new HttpJson(this.client, this.baseUrl, null);
 	}
 
 	public Response get(String path) {
@@ -82,12 +105,44 @@ public final class HttpJson {
 		return send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.ofString(body)), Map.of());
 	}
 
+	/**
+	 * Every item of a paged list ({@code {"<field>":[…],"next":…}}), page after page of
+	 * the most a page holds.
+	 */
+	public List<JsonNode> everyItem(String path, String field) {
+		List<JsonNode> items = new ArrayList<>();
+		String next = null;
+		do {
+			String query = (path.contains("?") ? "&" : "?") + "limit=100"
+					+ ((next != null) ? "&after=" + URLEncoder.encode(next, StandardCharsets.UTF_8) : "");
+			Response page = get(path + query);
+			if (page.status() != 200 || !page.body().has(field)) {
+				throw new IllegalStateException(page.call() + " answered " + page.status() + ": " + page.body());
+			}
+			page.body().get(field).forEach(items::add);
+			JsonNode cursor = page.body().get("next");
+			next = (cursor == null || cursor.isNull()) ? null : cursor.asString();
+		}
+		while (next != null);
+		return items;
+	}
+
+	/** A request of any method, e.g. for a matrix of who may call what. */
+	public Response send(String method, String path, @Nullable String body) {
+		HttpRequest.BodyPublisher publisher = (body != null) ? HttpRequest.BodyPublishers.ofString(body)
+				: HttpRequest.BodyPublishers.noBody();
+		return send(HttpRequest.newBuilder(uri(path)).method(method, publisher), Map.of());
+	}
+
 	private URI uri(String path) {
 		return URI.create(this.baseUrl + path);
 	}
 
 	private Response send(HttpRequest.Builder builder, Map<String, String> headers) {
 		builder.header("Content-Type", "application/json").timeout(Duration.ofSeconds(40));
+		if (this.token != null) {
+			builder.header("Authorization", "Bearer " + this.token);
+		}
 		headers.forEach(builder::header);
 		HttpRequest request = builder.build();
 		String call = request.method() + " " + request.uri();

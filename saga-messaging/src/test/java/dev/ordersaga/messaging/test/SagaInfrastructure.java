@@ -71,6 +71,9 @@ public final class SagaInfrastructure {
 		// details, which the outage tests read
 		properties.put("management.server.port", "0");
 		properties.put("management.endpoint.health.show-details", "always");
+		// the services trust the test key; ServiceIntegrationTest's clients carry its
+		// tokens
+		properties.put("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens.publicKeyLocation());
 		properties.putAll(overrides);
 		properties.forEach((name, value) -> registry.add(name, () -> value));
 	}

@@ -59,9 +59,13 @@ public abstract class ServiceIntegrationTest {
 	@Value("${spring.kafka.consumer.group-id}")
 	private String group;
 
+	/** The service's API, called with an operator's token. */
 	protected HttpJson http;
 
-	/** Actuator: health, metrics and the fault switch, on their own port. */
+	/**
+	 * Actuator: health, metrics and the fault switch, on their own port, called with an
+	 * operator's token (the fault switch needs it).
+	 */
 	protected HttpJson management;
 
 	protected EventPublisher publisher;
@@ -71,10 +75,15 @@ public abstract class ServiceIntegrationTest {
 	@BeforeEach
 	void connect() {
 		String kafka = SagaInfrastructure.endpoints().kafkaBootstrapServers();
-		this.http = new HttpJson("http://localhost:" + this.port);
-		this.management = new HttpJson("http://127.0.0.1:" + this.managementPort);
+		this.http = new HttpJson("http://localhost:" + this.port).withToken(TestTokens.operator());
+		this.management = new HttpJson("http://127.0.0.1:" + this.managementPort).withToken(TestTokens.operator());
 		this.publisher = new EventPublisher(kafka);
 		this.topics = new TopicProbe(kafka);
+	}
+
+	/** The service's API, called with the customer's token. */
+	protected HttpJson asCustomer(String customerId) {
+		return this.http.withToken(TestTokens.customer(customerId));
 	}
 
 	@AfterEach
