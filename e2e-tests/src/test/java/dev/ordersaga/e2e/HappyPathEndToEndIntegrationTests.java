@@ -8,13 +8,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.ordersaga.messaging.test.HttpJson;
+import dev.ordersaga.messaging.test.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,6 +127,22 @@ class HappyPathEndToEndIntegrationTests {
 
 	@Test
 	@Order(3)
+	void healthShowsItsDetailsOnlyToAnOperator() {
+		HttpJson.Response anonymous = this.payment.management().anonymous().get("/actuator/health");
+		HttpJson.Response customer = this.payment.management()
+			.withToken(TestTokens.customer("c-1"))
+			.get("/actuator/health");
+		HttpJson.Response operator = this.payment.management().get("/actuator/health");
+
+		assertThat(anonymous.status()).isEqualTo(200);
+		assertThat(anonymous.body().get("status").asString()).isEqualTo("UP");
+		assertThat(anonymous.body().has("components")).isFalse();
+		assertThat(customer.body().has("components")).isFalse();
+		assertThat(operator.body().get("components").get("db").get("status").asString()).isEqualTo("UP");
+	}
+
+	@Test
+	@Order(4)
 	void badInputAndUnknownOrdersAreProblemsWithoutStackTraces() throws IOException {
 		HttpJson.Response bad = this.orders.http()
 			.post("/orders", "{\"customerId\":\"c-1\",\"items\":[{\"sku\":\"SKU-1\",\"quantity\":0}]}");
@@ -141,7 +158,7 @@ class HappyPathEndToEndIntegrationTests {
 	}
 
 	@Test
-	@Order(4)
+	@Order(5)
 	void anOrderPlacedJustBeforeInventoryCrashesIsStillConfirmedAndStockIsTakenOnce() throws InterruptedException {
 		String sku = "SKU-" + shortId();
 		String customer = "c-" + shortId();
