@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -22,12 +21,15 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Kafka clients for one command run, configured to fail within seconds when the broker
- * cannot be reached, with a message a person can act on.
+ * Kafka clients for one command run, all built from the same {@link ClientSettings} and
+ * configured to fail within seconds when the broker cannot be reached or refuses the
+ * login, with a message a person can act on.
  */
 public final class KafkaAccess implements AutoCloseable {
 
@@ -45,19 +47,19 @@ public final class KafkaAccess implements AutoCloseable {
 	private static final Comparator<TopicPartition> BY_TOPIC_AND_PARTITION = Comparator.comparing(TopicPartition::topic)
 		.thenComparingInt(TopicPartition::partition);
 
-	private final String bootstrap;
+	private final ClientSettings settings;
 
 	private final Admin admin;
 
-	public KafkaAccess(String bootstrap) {
-		this.bootstrap = bootstrap;
-		this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) PATIENCE.toMillis(),
-				AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) PATIENCE.toMillis()));
+	public KafkaAccess(ClientSettings settings) {
+		this.settings = settings;
+		this.admin = Admin
+			.create(settings.forClient(Map.of(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) PATIENCE.toMillis(),
+					AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) PATIENCE.toMillis())));
 	}
 
 	public String bootstrap() {
-		return this.bootstrap;
+		return this.settings.bootstrap();
 	}
 
 	public Admin admin() {
@@ -93,21 +95,28 @@ public final class KafkaAccess implements AutoCloseable {
 		return offsets;
 	}
 
+	/** A consumer without a group that commits nothing and gives up within seconds. */
 	public KafkaConsumer<byte[], byte[]> consumer() {
-		Properties properties = new Properties();
-		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrap);
-		properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-		properties.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) PATIENCE.toMillis());
-		properties.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) PATIENCE.toMillis());
-		return new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+		return new KafkaConsumer<>(
+				this.settings.forClient(Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+						ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) PATIENCE.toMillis(),
+						ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) PATIENCE.toMillis())),
+				new ByteArrayDeserializer(), new ByteArrayDeserializer());
 	}
 
 	/** A producer that waits for every replica and gives up within seconds. */
 	public KafkaProducer<byte[], byte[]> producer() {
-		return new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrap, ProducerConfig.ACKS_CONFIG, "all",
-						ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) PATIENCE.multipliedBy(2).toMillis()),
-				new ByteArraySerializer(), new ByteArraySerializer());
+		return producer(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_BLOCK_MS_CONFIG,
+				(int) PATIENCE.multipliedBy(2).toMillis()));
+	}
+
+	/**
+	 * A producer with other defaults than {@link #producer()}'s; the settings of
+	 * {@code --command-config} and {@code --bootstrap} still apply over them.
+	 */
+	public KafkaProducer<byte[], byte[]> producer(Map<String, ?> defaults) {
+		return new KafkaProducer<>(this.settings.forClient(defaults), new ByteArraySerializer(),
+				new ByteArraySerializer());
 	}
 
 	/** Waits for an admin result, turning failures into one line for the user. */
@@ -116,14 +125,15 @@ public final class KafkaAccess implements AutoCloseable {
 			return future.get(PATIENCE.toMillis() * 2, TimeUnit.MILLISECONDS);
 		}
 		catch (TimeoutException ex) {
-			throw new Unavailable("cannot reach Kafka at " + this.bootstrap + " (" + what + " timed out after "
-					+ PATIENCE.multipliedBy(2).toSeconds() + " s); is the broker running? (--bootstrap)");
+			throw noAnswer(what + " timed out after " + PATIENCE.multipliedBy(2).toSeconds() + " s");
 		}
 		catch (ExecutionException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 			if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
-				throw new Unavailable("cannot reach Kafka at " + this.bootstrap + " (" + what
-						+ " timed out); is the broker running? (--bootstrap)");
+				throw noAnswer(what + " timed out");
+			}
+			if (cause instanceof AuthenticationException refused) {
+				throw refused(refused);
 			}
 			throw new Unavailable(what + " failed: " + cause.getMessage());
 		}
@@ -131,6 +141,27 @@ public final class KafkaAccess implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new Unavailable("interrupted");
 		}
+	}
+
+	/**
+	 * The broker did not answer in time. A broker whose listener requires a login (SASL)
+	 * or TLS drops the connections of a client without one, which then sees only that: so
+	 * the message names the settings as well as the address.
+	 */
+	private Unavailable noAnswer(String what) {
+		String hint = this.settings.file()
+			.map((file) -> "Do the settings in " + file + " (--command-config) match its listener (security.protocol)?")
+			.orElse("It may require a login, and drop clients without one: give its client settings with "
+					+ "--command-config FILE.");
+		return new Unavailable("no answer from Kafka at " + bootstrap() + " (" + what
+				+ "): is the broker running there (--bootstrap)? " + hint);
+	}
+
+	private Unavailable refused(AuthenticationException ex) {
+		String what = (ex instanceof SslAuthenticationException) ? "the TLS handshake" : "the login";
+		return new Unavailable("Kafka at " + bootstrap() + " refused " + what + " (" + ex.getClass().getSimpleName()
+				+ ": " + ex.getMessage() + "): check --command-config"
+				+ this.settings.file().map((file) -> " " + file).orElse(""));
 	}
 
 	@Override

@@ -17,7 +17,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,12 +67,10 @@ final class Yardstick {
 		access.await(access.admin()
 			.createTopics(List.of(new NewTopic(topic, Optional.of(PARTITIONS), Optional.empty())))
 			.all(), "create " + topic);
-		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, access.bootstrap(), ProducerConfig.ACKS_CONFIG, "all",
-						ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 5,
-						ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-						ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) PATIENCE.toMillis()),
-				new ByteArraySerializer(), new ByteArraySerializer())) {
+		try (KafkaProducer<byte[], byte[]> producer = access.producer(Map.of(ProducerConfig.ACKS_CONFIG, "all",
+				ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 5,
+				ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+				ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) PATIENCE.toMillis()))) {
 			byte[] payload = new byte[RECORD_BYTES];
 			new Random(42).nextBytes(payload);
 			AtomicReference<@Nullable Exception> failure = new AtomicReference<>();
