@@ -2,6 +2,7 @@ package dev.ordersaga.messaging;
 
 import java.time.Duration;
 
+import dev.ordersaga.events.TokenClaims;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -88,7 +89,8 @@ public record SagaProperties(@DefaultValue Topics topics, @DefaultValue Outbox o
 	 * Keycloak's {@code realm_access.roles}
 	 * @param customerClaim the claim holding a customer's id
 	 */
-	public record Security(@DefaultValue("roles") String rolesClaim, @DefaultValue("sub") String customerClaim) {
+	public record Security(@DefaultValue(TokenClaims.ROLES) String rolesClaim,
+			@DefaultValue("sub") String customerClaim) {
 	}
 
 }

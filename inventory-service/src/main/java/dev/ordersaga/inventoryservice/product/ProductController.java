@@ -2,6 +2,7 @@ package dev.ordersaga.inventoryservice.product;
 
 import java.util.List;
 
+import dev.ordersaga.events.Ids;
 import dev.ordersaga.messaging.web.Keyset;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -31,9 +32,7 @@ class ProductController {
 	}
 
 	@PutMapping("/{sku}")
-	ResponseEntity<ProductView> put(
-			@PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,100}",
-					message = "must be 1 to 100 letters, digits, '.', '_' or '-'") String sku,
+	ResponseEntity<ProductView> put(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.RULE) String sku,
 			@Valid @RequestBody ProductRequest request) {
 		boolean created = this.catalog.put(sku, request.name(), request.unitPrice(), request.currency(),
 				request.onHand());

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 
+import dev.ordersaga.events.Ids;
 import dev.ordersaga.ops.CommandFailed;
 import dev.ordersaga.ops.Durations;
 import org.jspecify.annotations.Nullable;
@@ -29,9 +29,6 @@ import picocli.CommandLine.Spec;
 				"  curl -H \"Authorization: Bearer $TOKEN\" localhost:8080/orders",
 				"  export SAGA_TOKEN=$(./sagactl token --operator --subject alice --expires 8h)" })
 public final class TokenCommand implements Callable<Integer> {
-
-	/** A customer's id or an operator's name: what the services accept as a subject. */
-	private static final Pattern SUBJECT = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
 	/** Whose token: exactly one of the two. */
 	static final class Holder {
@@ -96,7 +93,7 @@ public final class TokenCommand implements Callable<Integer> {
 	}
 
 	private static String requireSubject(String option, String value) {
-		if (!SUBJECT.matcher(value).matches()) {
+		if (!Ids.isValid(value)) {
 			throw new IllegalArgumentException(
 					option + ": '" + value + "' is not an id: 1 to 100 letters, digits, '.', '_' or '-'");
 		}

@@ -24,6 +24,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.ordersaga.events.TokenClaims;
 import dev.ordersaga.ops.CommandFailed;
 
 /**
@@ -33,9 +34,6 @@ import dev.ordersaga.ops.CommandFailed;
  * with its public half.
  */
 public final class TokenIssuer {
-
-	/** The claim that carries the roles, an array of {@link Role#claimValue()}. */
-	public static final String ROLES = "roles";
 
 	public static final String ISSUER = "sagactl";
 
@@ -107,7 +105,7 @@ public final class TokenIssuer {
 	public String issue(String subject, Role role, Duration lifetime) {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject)
-			.claim(ROLES, List.of(role.claimValue()))
+			.claim(TokenClaims.ROLES, List.of(role.claimValue()))
 			.issuer(ISSUER)
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plus(lifetime)))

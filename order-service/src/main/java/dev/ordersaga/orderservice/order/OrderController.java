@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import dev.ordersaga.messaging.security.Caller;
+import dev.ordersaga.messaging.web.Keyset;
 import dev.ordersaga.messaging.web.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -72,7 +73,7 @@ class OrderController {
 	@GetMapping
 	OrderPage list(@RequestParam(required = false) @Nullable String customerId,
 			@RequestParam(required = false) @Nullable OrderStatus status,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(Keyset.MAX_LIMIT) int limit,
 			@RequestParam(required = false) @Nullable UUID after, Caller caller) {
 		return this.reading.page(caller.listing(customerId), status, limit, after);
 	}

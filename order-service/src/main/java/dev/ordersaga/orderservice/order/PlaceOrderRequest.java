@@ -2,6 +2,7 @@ package dev.ordersaga.orderservice.order;
 
 import java.util.List;
 
+import dev.ordersaga.events.Ids;
 import dev.ordersaga.events.OrderLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -18,9 +19,7 @@ import org.jspecify.annotations.Nullable;
  * customer's token names the customer, so {@code customerId} may be left out (and must be
  * theirs if given); an operator names the customer it orders for.
  */
-record PlaceOrderRequest(
-		@Nullable @Pattern(regexp = "[A-Za-z0-9._-]{1,100}",
-				message = "must be 1 to 100 letters, digits, '.', '_' or '-'") String customerId,
+record PlaceOrderRequest(@Nullable @Pattern(regexp = Ids.PATTERN, message = Ids.RULE) String customerId,
 		@NotEmpty @Size(max = 100) List<@Valid @NotNull Item> items) {
 
 	record Item(@NotBlank @Size(max = 100) String sku, @NotNull @Min(1) @Max(1000) Integer quantity) {

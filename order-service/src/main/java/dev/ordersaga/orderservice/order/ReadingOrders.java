@@ -12,10 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import dev.ordersaga.messaging.security.Caller;
+import dev.ordersaga.messaging.web.Keyset;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.KeysetScrollPosition;
-import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Window;
 import org.springframework.data.jpa.domain.PredicateSpecification;
@@ -98,19 +98,18 @@ class ReadingOrders {
 		if (status != null) {
 			matching = matching.and((order, criteria) -> criteria.equal(order.get("status"), status));
 		}
-		KeysetScrollPosition position = (after != null) ? positionAfter(after, customerId) : ScrollPosition.keyset();
+		KeysetScrollPosition position = Keyset.after((after != null) ? keysOf(after, customerId) : null);
 		Window<Order> window = this.orders.findBy(matching,
 				(query) -> query.sortBy(NEWEST_FIRST).limit(limit).scroll(position));
-		List<OrderView> page = window.map(OrderView::of).getContent();
-		UUID next = window.hasNext() ? page.get(page.size() - 1).orderId() : null;
-		return new OrderPage(page, next);
+		List<OrderView> page = Keyset.items(window, OrderView::of);
+		return new OrderPage(page, Keyset.next(window, page, OrderView::orderId));
 	}
 
-	private KeysetScrollPosition positionAfter(UUID after, @Nullable String customerId) {
+	private Map<String, Object> keysOf(UUID after, @Nullable String customerId) {
 		Order cursor = this.orders.findById(after)
 			.filter((order) -> customerId == null || customerId.equals(order.customerId()))
 			.orElseThrow(() -> new UnknownPageCursorException(after));
-		return ScrollPosition.forward(Map.of("createdAt", cursor.createdAt(), "id", cursor.id()));
+		return Map.of("createdAt", cursor.createdAt(), "id", cursor.id());
 	}
 
 }

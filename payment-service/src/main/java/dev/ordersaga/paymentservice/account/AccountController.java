@@ -2,6 +2,7 @@ package dev.ordersaga.paymentservice.account;
 
 import java.util.List;
 
+import dev.ordersaga.events.Ids;
 import dev.ordersaga.messaging.security.Caller;
 import dev.ordersaga.messaging.web.Keyset;
 import jakarta.validation.Valid;
@@ -32,9 +33,7 @@ class AccountController {
 	}
 
 	@PutMapping("/{customerId}")
-	ResponseEntity<AccountView> put(
-			@PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,100}",
-					message = "must be 1 to 100 letters, digits, '.', '_' or '-'") String customerId,
+	ResponseEntity<AccountView> put(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.RULE) String customerId,
 			@Valid @RequestBody AccountRequest request) {
 		boolean created = this.accounts.put(customerId, request.balance(), request.currency());
 		AccountView view = AccountView.of(this.accounts.find(customerId));

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
+import dev.ordersaga.events.Ids;
+import dev.ordersaga.events.TokenClaims;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.convert.converter.Converter;
@@ -23,8 +24,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * no customer role.
  */
 final class TokenRoles implements Converter<Jwt, AbstractAuthenticationToken> {
-
-	private static final Pattern CUSTOMER_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
 	private final List<String> rolesPath;
 
@@ -44,8 +43,8 @@ final class TokenRoles implements Converter<Jwt, AbstractAuthenticationToken> {
 		String claimed = jwt.getClaimAsString(this.customerClaim);
 		String name = (claimed != null) ? claimed : String.valueOf(jwt.getSubject());
 		Set<String> roles = roles(jwt);
-		boolean customer = roles.contains("customer") && claimed != null && CUSTOMER_ID.matcher(name).matches();
-		List<GrantedAuthority> authorities = roles.contains("operator")
+		boolean customer = roles.contains(TokenClaims.CUSTOMER) && Ids.isValid(claimed);
+		List<GrantedAuthority> authorities = roles.contains(TokenClaims.OPERATOR)
 				? List.of(new SimpleGrantedAuthority("ROLE_" + Caller.OPERATOR))
 				: customer ? List.of(new SimpleGrantedAuthority("ROLE_" + Caller.CUSTOMER)) : List.of();
 		return new JwtAuthenticationToken(jwt, authorities, name);
