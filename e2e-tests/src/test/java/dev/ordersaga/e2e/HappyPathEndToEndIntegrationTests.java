@@ -3,12 +3,18 @@ package dev.ordersaga.e2e;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.ordersaga.events.EventHeaders;
+import dev.ordersaga.events.Topics;
+
 import dev.ordersaga.messaging.test.HttpJson;
 import dev.ordersaga.messaging.test.TestTokens;
+import dev.ordersaga.messaging.test.TopicProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -67,9 +73,13 @@ class HappyPathEndToEndIntegrationTests {
 		Sagactl.Run signed = Sagactl.run(List.of("token", "--customer", customer));
 		assertThat(signed.exitCode()).as(signed.output()).isZero();
 		String token = signed.output().strip();
+		// the client's own trace: the saga's spans join it
+		String clientTrace = UUID.randomUUID().toString().replace("-", "");
+		String clientSpan = clientTrace.substring(0, 16);
 		HttpJson.Response placed = this.orders.http()
 			.withToken(token)
-			.post("/orders", "{\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":2}]}");
+			.post("/orders", "{\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":2}]}",
+					Map.of(EventHeaders.TRACEPARENT, "00-" + clientTrace + "-" + clientSpan + "-01"));
 		assertThat(placed.status()).isEqualTo(201);
 		String orderId = placed.body().get("orderId").asString();
 		assertThat(placed.header("Location")).isEqualTo("/orders/" + orderId);
@@ -105,6 +115,26 @@ class HappyPathEndToEndIntegrationTests {
 				.isGreaterThanOrEqualTo(new java.math.BigDecimal("25.00"));
 			assertThat(summary.get("sagaLatencyMs").get("count").asLong()).isPositive();
 		});
+		assertOneTraceFollowsTheOrder(UUID.fromString(orderId), clientTrace, clientSpan);
+	}
+
+	/**
+	 * Each service wrote its event in a span of its own, in the client's trace: every
+	 * record of the order carries the client's trace id, each a different parent span.
+	 */
+	private void assertOneTraceFollowsTheOrder(UUID orderId, String clientTrace, String clientSpan) {
+		TopicProbe topics = new TopicProbe(this.saga.infra.kafkaBootstrapServers());
+		List<String> traceparents = new ArrayList<>();
+		for (String topic : List.of(Topics.ORDER_CREATED, Topics.INVENTORY_UPDATED, Topics.PAYMENT_COMPLETED,
+				Topics.ORDER_CONFIRMED)) {
+			List<ConsumerRecord<String, byte[]>> records = topics.records(topic, orderId);
+			assertThat(records).as("%s records of order %s", topic, orderId).hasSize(1);
+			traceparents.add(TopicProbe.header(records.get(0), EventHeaders.TRACEPARENT));
+		}
+		assertThat(traceparents)
+			.allSatisfy((traceparent) -> assertThat(traceparent).matches("00-" + clientTrace + "-[0-9a-f]{16}-01")
+				.doesNotContain(clientSpan));
+		assertThat(traceparents).doesNotHaveDuplicates();
 	}
 
 	@Test

@@ -3,18 +3,22 @@ package dev.ordersaga.orderservice;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.ordersaga.messaging.test.RecordedSpans;
 import dev.ordersaga.messaging.test.SagaInfrastructure;
 import dev.ordersaga.messaging.test.ServiceIntegrationTest;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The base of order-service's integration tests: the whole service on a random port,
  * against real Kafka, PostgreSQL and Redis; tests play inventory and payment over Kafka.
+ * The spans it finishes are kept in memory ({@link RecordedSpans}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(RecordedSpans.class)
 public abstract class OrderServiceIntegrationTest extends ServiceIntegrationTest {
 
 	/**

@@ -13,12 +13,17 @@ import dev.ordersaga.messaging.kafka.SagaTopics;
 import dev.ordersaga.messaging.metrics.ResidentMemoryMetrics;
 import dev.ordersaga.messaging.outbox.Outbox;
 import dev.ordersaga.messaging.outbox.OutboxRelay;
+import dev.ordersaga.messaging.tracing.EventTracing;
 import dev.ordersaga.messaging.replay.ReplayConfiguration;
 import dev.ordersaga.messaging.web.ApiProblems;
+import dev.ordersaga.messaging.web.OrderInLogContext;
 import dev.ordersaga.messaging.web.RequestBodyLimit;
 
 import io.lettuce.core.ClientOptions;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -29,6 +34,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Everything a saga service needs to publish and consume events reliably. A service may
@@ -39,8 +46,8 @@ import org.springframework.kafka.core.KafkaAdmin;
  */
 @AutoConfiguration
 @EnableConfigurationProperties(SagaProperties.class)
-@Import({ SagaTopics.class, Outbox.class, OutboxRelay.class, InboxConfiguration.class, DeadLetterRouting.class,
-		ReplayConfiguration.class, ApiProblems.class })
+@Import({ Outbox.class, OutboxRelay.class, InboxConfiguration.class, DeadLetterRouting.class, ReplayConfiguration.class,
+		ApiProblems.class })
 public class SagaMessagingAutoConfiguration {
 
 	/** The time everything in this module reads, and services may read too. */
@@ -54,6 +61,24 @@ public class SagaMessagingAutoConfiguration {
 	@ConditionalOnMissingBean
 	EventCodec eventCodec() {
 		return new EventCodec();
+	}
+
+	/** Every topic with its configured partition count before any listener subscribes. */
+	@Bean
+	@ConditionalOnBooleanProperty(name = "saga.topics.verify", matchIfMissing = true)
+	SagaTopics sagaTopics(KafkaAdmin admin, SagaProperties properties,
+			@Value("${spring.kafka.admin.auto-create:true}") boolean autoCreate) {
+		return new SagaTopics(admin, properties, autoCreate);
+	}
+
+	/**
+	 * Carries one order's trace through the outbox and the inbox, with Boot's tracer
+	 * where there is one (every service has), a valid traceparent per event otherwise.
+	 */
+	@Bean
+	EventTracing eventTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+		return new EventTracing(tracer.getIfAvailable(() -> Tracer.NOOP),
+				propagator.getIfAvailable(() -> Propagator.NOOP));
 	}
 
 	@Bean
@@ -88,6 +113,18 @@ public class SagaMessagingAutoConfiguration {
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	RequestBodyLimit requestBodyLimit(SagaProperties properties) {
 		return new RequestBodyLimit(properties.web().maxRequestBody().toBytes());
+	}
+
+	/** Log lines written while a request is handled name the order it is about. */
+	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	WebMvcConfigurer orderInLogContext() {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(new OrderInLogContext());
+			}
+		};
 	}
 
 	/** Where fault injection is off, there is no endpoint to switch it on. */

@@ -29,8 +29,12 @@ public record SagaProperties(@DefaultValue Topics topics, @DefaultValue Outbox o
 	 * @param partitions partitions of every saga topic and of its dead-letter topic
 	 * @param replicationFactor replicas of each partition; the broker's default when
 	 * unset
+	 * @param verify whether a service checks the topics' partition counts at start-up
+	 * (and creates missing ones when {@code spring.kafka.admin.auto-create} allows); off
+	 * only where its Kafka user may not describe topics
 	 */
-	public record Topics(@DefaultValue("6") int partitions, @Nullable Short replicationFactor) {
+	public record Topics(@DefaultValue("6") int partitions, @Nullable Short replicationFactor,
+			@DefaultValue("true") boolean verify) {
 	}
 
 	/**

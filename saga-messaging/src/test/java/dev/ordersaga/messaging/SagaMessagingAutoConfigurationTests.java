@@ -16,6 +16,7 @@ import dev.ordersaga.messaging.inbox.ProcessedEventPurge;
 import dev.ordersaga.messaging.kafka.DeadLetters;
 import dev.ordersaga.messaging.kafka.EventCodec;
 import dev.ordersaga.messaging.kafka.KafkaHealthIndicator;
+import dev.ordersaga.messaging.kafka.SagaTopics;
 import dev.ordersaga.messaging.outbox.Outbox;
 import dev.ordersaga.messaging.outbox.OutboxRelay;
 import dev.ordersaga.messaging.replay.ReadModelRebuild;
@@ -52,7 +53,7 @@ class SagaMessagingAutoConfigurationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(SagaMessagingAutoConfiguration.class))
 		.withPropertyValues("spring.application.name=inventory-service",
-				"spring.kafka.consumer.group-id=inventory-service", "saga.schema=inventory")
+				"spring.kafka.consumer.group-id=inventory-service", "saga.schema=inventory", "saga.topics.verify=false")
 		.withBean("lifecycleProcessor", LifecycleProcessor.class, NothingStarts::new)
 		.withBean(KafkaAdmin.class, SagaMessagingAutoConfigurationTests::kafkaAdmin)
 		.withBean(KafkaOperations.class, () -> mock(KafkaOperations.class))
@@ -78,7 +79,7 @@ class SagaMessagingAutoConfigurationTests {
 				.hasSingleBean(FaultInjection.class)
 				.hasSingleBean(EventCodec.class)
 				.hasSingleBean(KafkaHealthIndicator.class)
-				.hasSingleBean(KafkaAdmin.NewTopics.class)
+				.doesNotHaveBean(SagaTopics.class)
 				.hasBean("recentReplays")
 				.hasBean("replayControl");
 			assertThat(context.getBean(Clock.class)).isEqualTo(Clock.systemUTC());

@@ -58,7 +58,10 @@ class ReservationIntegrationTests extends InventoryServiceIntegrationTest {
 	void publishesTheReservationWithCloudEventsHeaders() {
 		String widget = stock("12.50", 10);
 		OrderId orderId = OrderId.random();
-		this.publisher.publish(order(orderId, "c-headers", new OrderLine(widget, 1)));
+		// the event as order-service wrote it, in the span 00f067aa0ba902b7 of a trace
+		String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+		this.publisher.publishTraced(order(orderId, "c-headers", new OrderLine(widget, 1)),
+				"00-" + trace + "-00f067aa0ba902b7-01");
 		awaitUpdate(orderId, InventoryStatus.RESERVED);
 
 		ConsumerRecord<String, byte[]> record = this.topics.records(Topics.INVENTORY_UPDATED, orderId.value()).get(0);
@@ -68,8 +71,9 @@ class ReservationIntegrationTests extends InventoryServiceIntegrationTest {
 		assertThat(TopicProbe.header(record, EventHeaders.SPEC_VERSION)).isEqualTo("1.0");
 		assertThat(Instant.parse(TopicProbe.header(record, EventHeaders.TIME))).isNotNull();
 		assertThat(TopicProbe.header(record, EventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
-		assertThat(TopicProbe.header(record, EventHeaders.TRACEPARENT))
-			.startsWith("00-" + orderId.value().toString().replace("-", "") + "-");
+		// written in the span that handled the event: the same trace, a span of its own
+		assertThat(TopicProbe.header(record, EventHeaders.TRACEPARENT)).matches("00-" + trace + "-[0-9a-f]{16}-01")
+			.doesNotContain("00f067aa0ba902b7");
 	}
 
 	@Test

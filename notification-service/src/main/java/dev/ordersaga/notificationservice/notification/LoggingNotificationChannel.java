@@ -5,7 +5,10 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
-/** Delivers notifications by logging them; stands in for a real channel. */
+/**
+ * Delivers notifications by logging them; stands in for a real channel. The customer and
+ * the text are personal data: they are logged at DEBUG only, INFO names the notification.
+ */
 @Component
 class LoggingNotificationChannel implements NotificationChannel {
 
@@ -13,7 +16,9 @@ class LoggingNotificationChannel implements NotificationChannel {
 
 	@Override
 	public void deliver(Notification notification) {
-		log.info("To {}: {}", notification.customerId(), notification.message());
+		log.info("Delivered {} notification {} for order {}", notification.kind(), notification.id(),
+				notification.orderId());
+		log.debug("Notification {} to {}: {}", notification.id(), notification.customerId(), notification.message());
 	}
 
 }

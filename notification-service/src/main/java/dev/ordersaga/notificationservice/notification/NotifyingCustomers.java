@@ -1,11 +1,14 @@
 package dev.ordersaga.notificationservice.notification;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.ordersaga.events.OrderCancelled;
 import dev.ordersaga.events.OrderConfirmed;
 import dev.ordersaga.events.OrderRejected;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -57,10 +60,20 @@ public class NotifyingCustomers {
 		}
 		Notification notification = this.notifications
 			.save(new Notification(orderId, customerId, kind, message, this.clock.instant()));
+		// delivered once the notification is saved, logged with the trace and the order
+		// of the record that caused it
+		@Nullable Map<String, String> logContext = MDC.getCopyOfContextMap();
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
-				NotifyingCustomers.this.channel.deliver(notification);
+				@Nullable Map<String, String> outer = MDC.getCopyOfContextMap();
+				MDC.setContextMap((logContext != null) ? logContext : Map.of());
+				try {
+					NotifyingCustomers.this.channel.deliver(notification);
+				}
+				finally {
+					MDC.setContextMap((outer != null) ? outer : Map.of());
+				}
 			}
 		});
 	}

@@ -66,7 +66,9 @@ class PaymentIntegrationTests extends PaymentServiceIntegrationTest {
 	void publishesThePaymentWithCloudEventsHeaders() {
 		String customer = openAccount("100.00");
 		OrderId orderId = OrderId.random();
-		this.publisher.publish(reservation(orderId, customer));
+		// the event as order-service wrote it, in the span 00f067aa0ba902b7 of a trace
+		String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+		this.publisher.publishTraced(reservation(orderId, customer), "00-" + trace + "-00f067aa0ba902b7-01");
 		awaitPayment(orderId, PaymentStatus.CHARGED);
 
 		ConsumerRecord<String, byte[]> record = this.topics.records(Topics.PAYMENT_COMPLETED, orderId.value()).get(0);
@@ -75,8 +77,9 @@ class PaymentIntegrationTests extends PaymentServiceIntegrationTest {
 		assertThat(TopicProbe.header(record, EventHeaders.SOURCE)).isEqualTo("payment-service");
 		assertThat(TopicProbe.header(record, EventHeaders.SPEC_VERSION)).isEqualTo("1.0");
 		assertThat(TopicProbe.header(record, EventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
-		assertThat(TopicProbe.header(record, EventHeaders.TRACEPARENT))
-			.startsWith("00-" + orderId.value().toString().replace("-", "") + "-");
+		// written in the span that handled the event: the same trace, a span of its own
+		assertThat(TopicProbe.header(record, EventHeaders.TRACEPARENT)).matches("00-" + trace + "-[0-9a-f]{16}-01")
+			.doesNotContain("00f067aa0ba902b7");
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import dev.ordersaga.messaging.SagaProperties;
 import dev.ordersaga.messaging.faults.FaultInjection;
 import dev.ordersaga.messaging.kafka.DeadLetters;
 import dev.ordersaga.messaging.kafka.EventCodec;
+import dev.ordersaga.messaging.tracing.EventTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -38,7 +39,7 @@ public class InboxConfiguration {
 	@Bean
 	InboundEvents inboundEvents(EventCodec codec, ProcessedEvents processed, RedisIdempotency marks,
 			PlatformTransactionManager transactionManager, StringRedisTemplate redis, FaultInjection faults,
-			DeadLetters deadLetters, SagaProperties properties, MeterRegistry meters,
+			DeadLetters deadLetters, SagaProperties properties, MeterRegistry meters, EventTracing tracing,
 			@Value("${spring.kafka.consumer.group-id}") String group) {
 		InboxMetrics metrics = new InboxMetrics(meters);
 		AttemptCounter attempts = new AttemptCounter(redis, group);
@@ -46,7 +47,7 @@ public class InboxConfiguration {
 				new FailureClassification(attempts, properties.retry().maxAttempts()), attempts,
 				new UnreadableRecords(redis, group, properties.idempotency().doneTtl()), deadLetters, metrics);
 		return new InboundEvents(new RedriveFilter(group), codec, marks, new TransactionTemplate(transactionManager),
-				new InboxTransaction(processed, faults, metrics), failures, metrics);
+				new InboxTransaction(processed, faults, metrics, tracing), failures, metrics);
 	}
 
 	@Bean

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import dev.ordersaga.messaging.faults.FaultInjection;
 import dev.ordersaga.messaging.kafka.ReceivedEvent;
+import dev.ordersaga.messaging.tracing.EventTracing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,10 +26,13 @@ class InboxTransaction {
 
 	private final InboxMetrics metrics;
 
-	InboxTransaction(ProcessedEvents processed, FaultInjection faults, InboxMetrics metrics) {
+	private final EventTracing tracing;
+
+	InboxTransaction(ProcessedEvents processed, FaultInjection faults, InboxMetrics metrics, EventTracing tracing) {
 		this.processed = processed;
 		this.faults = faults;
 		this.metrics = metrics;
+		this.tracing = tracing;
 	}
 
 	void apply(List<ReceivedEvent> events, EventHandler handler) {
@@ -49,8 +53,10 @@ class InboxTransaction {
 		}
 		handler.beforeBatch(fresh.stream().map(ReceivedEvent::payload).toList());
 		for (ReceivedEvent event : fresh) {
-			this.faults.beforeHandling(event);
-			handler.handle(event);
+			this.tracing.handling(event, () -> {
+				this.faults.beforeHandling(event);
+				handler.handle(event);
+			});
 		}
 	}
 

@@ -48,7 +48,8 @@ public class EventCodec {
 						"record key '" + record.key() + "' is not the event's orderId " + payload.orderId());
 			}
 			checkProvenance(record, type);
-			return new ReceivedEvent(id, time, payload, record.topic(), record.partition(), record.offset());
+			return new ReceivedEvent(id, time, payload, optionalHeader(record, EventHeaders.TRACEPARENT),
+					record.topic(), record.partition(), record.offset());
 		}
 		catch (JacksonException ex) {
 			throw new UnreadableEventException(
@@ -81,6 +82,11 @@ public class EventCodec {
 		catch (IllegalArgumentException | DateTimeParseException ex) {
 			throw new UnreadableEventException("header " + name + " is malformed: '" + text + "'", ex);
 		}
+	}
+
+	private static @Nullable String optionalHeader(ConsumerRecord<String, byte[]> record, String name) {
+		@Nullable Header header = record.headers().lastHeader(name);
+		return (header == null || header.value() == null) ? null : new String(header.value(), StandardCharsets.UTF_8);
 	}
 
 	private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -2,12 +2,11 @@ package dev.ordersaga.messaging.outbox;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import dev.ordersaga.events.SagaEvent;
 import dev.ordersaga.messaging.kafka.EventCodec;
+import dev.ordersaga.messaging.tracing.EventTracing;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -28,39 +27,38 @@ public class Outbox {
 
 	private final Clock clock;
 
-	Outbox(JdbcTemplate jdbc, EventCodec codec, OutboxRelay relay, Clock clock) {
+	private final EventTracing tracing;
+
+	Outbox(JdbcTemplate jdbc, EventCodec codec, OutboxRelay relay, Clock clock, EventTracing tracing) {
 		this.jdbc = jdbc;
 		this.codec = codec;
 		this.relay = relay;
 		this.clock = clock;
+		this.tracing = tracing;
 	}
 
+	/**
+	 * Records the event with the trace context of the current span, which the relay
+	 * publishes as the record's {@code traceparent}: the consumer's span becomes its
+	 * child.
+	 */
 	public void publish(SagaEvent event) {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
 			throw new IllegalStateException(
 					"Outbox.publish needs a transaction: the event must commit with its change");
 		}
+		this.tracing.aboutOrder(event.orderId());
 		this.jdbc.update(
 				"insert into outbox_event (event_id, topic, message_key, event_type, payload, traceparent, created_at)"
 						+ " values (?, ?, ?, ?, ?, ?, ?)",
 				UUID.randomUUID(), event.type(), event.orderId().toString(), event.type(), this.codec.write(event),
-				traceparent(event), Timestamp.from(this.clock.instant()));
+				this.tracing.traceparent(), Timestamp.from(this.clock.instant()));
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
 				Outbox.this.relay.wake();
 			}
 		});
-	}
-
-	/**
-	 * A W3C traceparent whose trace id is the order id, so every event of one order
-	 * shares a trace without a tracing library in the path.
-	 */
-	private static String traceparent(SagaEvent event) {
-		String traceId = event.orderId().value().toString().replace("-", "");
-		String spanId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-		return "00-" + traceId + "-" + spanId + "-01";
 	}
 
 }

@@ -15,6 +15,7 @@ import dev.ordersaga.messaging.inbox.InboxFixtures.InMemoryProcessedEvents;
 import dev.ordersaga.messaging.inbox.InboxFixtures.RecordingHandler;
 import dev.ordersaga.messaging.kafka.EventCodec;
 import dev.ordersaga.messaging.kafka.UnreadableEventException;
+import dev.ordersaga.messaging.tracing.EventTracing;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -190,7 +191,7 @@ class InboundEventsTests {
 		return configuration.inboundEvents(new EventCodec(), this.processed,
 				configuration.redisIdempotency(redis, properties, GROUP), this.transactions, redis,
 				new FaultInjection(properties, Duration.ofSeconds(30)), this.deadLetters, properties, this.meters,
-				GROUP);
+				EventTracing.none(), GROUP);
 	}
 
 }

@@ -8,6 +8,7 @@ import dev.ordersaga.messaging.faults.FaultInjection;
 import dev.ordersaga.messaging.inbox.InboxFixtures.InMemoryProcessedEvents;
 import dev.ordersaga.messaging.inbox.InboxFixtures.RecordingHandler;
 import dev.ordersaga.messaging.kafka.ReceivedEvent;
+import dev.ordersaga.messaging.tracing.EventTracing;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +75,7 @@ class InboxTransactionTests {
 	private InboxTransaction transaction(Map<String, String> settings) {
 		return new InboxTransaction(this.processed,
 				new FaultInjection(InboxFixtures.properties(settings), Duration.ofSeconds(30)),
-				new InboxMetrics(this.meters));
+				new InboxMetrics(this.meters), EventTracing.none());
 	}
 
 }

@@ -49,6 +49,18 @@ public final class EventPublisher implements AutoCloseable {
 
 	/** Publishes the event with the given event id and time ({@code ce_time}). */
 	public void publish(SagaEvent event, UUID eventId, Instant time) {
+		publish(event, eventId, time, Map.of());
+	}
+
+	/**
+	 * Publishes the event as a service would, inside the span of a W3C
+	 * {@code traceparent}.
+	 */
+	public void publishTraced(SagaEvent event, String traceparent) {
+		publish(event, UUID.randomUUID(), Instant.now(), Map.of(EventHeaders.TRACEPARENT, traceparent));
+	}
+
+	private void publish(SagaEvent event, UUID eventId, Instant time, Map<String, String> extraHeaders) {
 		RecordHeaders headers = new RecordHeaders();
 		headers.add(header(EventHeaders.ID, eventId.toString()));
 		headers.add(header(EventHeaders.TYPE, event.type()));
@@ -56,6 +68,7 @@ public final class EventPublisher implements AutoCloseable {
 		headers.add(header(EventHeaders.SPEC_VERSION, EventHeaders.CLOUDEVENTS_VERSION));
 		headers.add(header(EventHeaders.TIME, time.toString()));
 		headers.add(header(EventHeaders.CONTENT_TYPE, EventHeaders.JSON));
+		extraHeaders.forEach((name, value) -> headers.add(header(name, value)));
 		send(new ProducerRecord<>(event.type(), null, event.orderId().toString(), this.codec.write(event), headers));
 	}
 

@@ -74,6 +74,8 @@ public final class SagaInfrastructure {
 		// the services trust the test key; ServiceIntegrationTest's clients carry its
 		// tokens
 		properties.put("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens.publicKeyLocation());
+		// every trace recorded, for the tests that follow one (RecordedSpans)
+		properties.put("management.tracing.sampling.probability", "1.0");
 		properties.putAll(overrides);
 		properties.forEach((name, value) -> registry.add(name, () -> value));
 	}
