@@ -57,7 +57,7 @@ public class Outbox {
 	 * A W3C traceparent whose trace id is the order id, so every event of one order
 	 * shares a trace without a tracing library in the path.
 	 */
-	private static String traceparent(SagaEvent event) {
+	static String traceparent(SagaEvent event) {
 		String traceId = event.orderId().value().toString().replace("-", "");
 		String spanId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
 		return "00-" + traceId + "-" + spanId + "-01";
