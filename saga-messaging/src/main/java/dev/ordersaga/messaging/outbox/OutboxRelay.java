@@ -195,7 +195,7 @@ public class OutboxRelay implements SmartLifecycle {
 			}
 			List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
 			for (OutboxRow row : rows) {
-				sends.add(this.kafka.send(toRecord(row)));
+				sends.add(this.kafka.send(toRecord(row, this.source)));
 			}
 			CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
 			Long[] ids = rows.stream().map(OutboxRow::id).toArray(Long[]::new);
@@ -208,11 +208,18 @@ public class OutboxRelay implements SmartLifecycle {
 		return (published != null) ? published : 0;
 	}
 
-	private ProducerRecord<String, byte[]> toRecord(OutboxRow row) {
+	/**
+	 * The record an outbox row is published as: its event with the CloudEvents headers
+	 * and the traceparent.
+	 * @param row the row
+	 * @param source the publishing service, the event's {@code ce_source}
+	 * @return the record to send
+	 */
+	static ProducerRecord<String, byte[]> toRecord(OutboxRow row, String source) {
 		RecordHeaders headers = new RecordHeaders();
 		headers.add(header(EventHeaders.ID, row.eventId().toString()));
 		headers.add(header(EventHeaders.TYPE, row.eventType()));
-		headers.add(header(EventHeaders.SOURCE, this.source));
+		headers.add(header(EventHeaders.SOURCE, source));
 		headers.add(header(EventHeaders.SPEC_VERSION, EventHeaders.CLOUDEVENTS_VERSION));
 		headers.add(header(EventHeaders.TIME, row.createdAt().toString()));
 		headers.add(header(EventHeaders.CONTENT_TYPE, EventHeaders.JSON));
