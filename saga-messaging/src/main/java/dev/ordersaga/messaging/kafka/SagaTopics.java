@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.jspecify.annotations.Nullable;
@@ -35,8 +36,9 @@ import org.springframework.kafka.core.KafkaAdmin;
  * with another partition count stops the start-up: adding partitions would send an
  * order's later events to another partition than its earlier ones and break the order per
  * key, and fewer than configured is a deployment that disagrees with itself. A broker
- * that cannot be reached is not checked (the service starts and consumes once it is
- * back), as Spring's own topic creation does.
+ * that cannot be reached, or refuses the service's login, is not checked: the service
+ * starts, its Kafka health says why, and it consumes once the broker is back or the
+ * credentials are fixed, as with Spring's own topic creation.
  */
 public class SagaTopics implements SmartInitializingSingleton {
 
@@ -96,6 +98,13 @@ public class SagaTopics implements SmartInitializingSingleton {
 					this.admin.getOperationTimeout());
 		}
 		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof AuthenticationException refused) {
+				// like a broker that is down: the service starts and its Kafka health
+				// says why
+				log.warn("Could not check the saga's topics: Kafka refused the login ({}); starting anyway",
+						refused.getMessage());
+				return;
+			}
 			throw new IllegalStateException("Could not check the saga's topics: " + ex.getCause(), ex.getCause());
 		}
 		catch (InterruptedException ex) {
