@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.ordersaga.messaging.web.Keyset;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/reservations")
+@Tag(name = "Reservations", description = "Each order's stock reservation, for operators")
 class ReservationController {
 
 	private final ReservationRepository reservations;
@@ -32,6 +36,9 @@ class ReservationController {
 	}
 
 	@GetMapping
+	@Operation(summary = "Lists reservations by order id", description = "All of them, or the one of `orderId`.")
+	@ApiResponse(responseCode = "200", description = "A page of reservations")
+	@ApiResponse(responseCode = "400", description = "`limit` is not 1 to 100, or an id is not a UUID")
 	@Transactional(readOnly = true)
 	ReservationPage find(@RequestParam(required = false) @Nullable UUID orderId,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(Keyset.MAX_LIMIT) int limit,

@@ -5,13 +5,16 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.ordersaga.events.RejectionReason;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /** A reservation as the API shows it. */
 record ReservationView(UUID orderId, String customerId, ReservationStatus status, @Nullable RejectionReason reason,
 		List<Line> lines) {
 
-	record Line(String sku, int quantity, BigDecimal unitPrice) {
+	@Schema(name = "ReservationLine")
+	record Line(@Schema(example = "SKU-1") String sku, @Schema(example = "2") int quantity,
+			@Schema(example = "12.50") BigDecimal unitPrice) {
 	}
 
 	static ReservationView of(Reservation reservation) {

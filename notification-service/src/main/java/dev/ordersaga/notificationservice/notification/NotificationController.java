@@ -7,6 +7,9 @@ import java.util.UUID;
 import dev.ordersaga.messaging.security.Caller;
 import dev.ordersaga.messaging.web.Keyset;
 import dev.ordersaga.messaging.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/notifications")
+@Tag(name = "Notifications", description = "One per outcome of an order; a customer's own only")
 class NotificationController {
 
 	/** In the order they were sent; the id breaks ties between those of one instant. */
@@ -39,6 +43,13 @@ class NotificationController {
 	}
 
 	@GetMapping
+	@Operation(summary = "Lists notifications, oldest first",
+			description = "Of one order, of one customer, or all; "
+					+ "a customer sees their own. `after` is a notification's id.")
+	@ApiResponse(responseCode = "200", description = "A page of notifications")
+	@ApiResponse(responseCode = "400",
+			description = "`limit` is not 1 to 100, `after` is no notification, or an id " + "is not a UUID")
+	@ApiResponse(responseCode = "403", description = "A customer named another customer, or the token has no role")
 	@Transactional(readOnly = true)
 	NotificationPage find(@RequestParam(required = false) @Nullable UUID orderId,
 			@RequestParam(required = false) @Nullable String customerId, Caller caller,

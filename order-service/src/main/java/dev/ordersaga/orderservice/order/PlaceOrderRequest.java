@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.ordersaga.events.Ids;
 import dev.ordersaga.events.OrderLine;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,10 +20,14 @@ import org.jspecify.annotations.Nullable;
  * customer's token names the customer, so {@code customerId} may be left out (and must be
  * theirs if given); an operator names the customer it orders for.
  */
-record PlaceOrderRequest(@Nullable @Pattern(regexp = Ids.PATTERN, message = Ids.RULE) String customerId,
+record PlaceOrderRequest(
+		@Schema(description = "Whose order: an operator names the customer; a customer may leave it out",
+				example = "c-1") @Nullable @Pattern(regexp = Ids.PATTERN, message = Ids.RULE) String customerId,
 		@NotEmpty @Size(max = 100) List<@Valid @NotNull Item> items) {
 
-	record Item(@NotBlank @Size(max = 100) String sku, @NotNull @Min(1) @Max(1000) Integer quantity) {
+	@Schema(name = "PlaceOrderItem")
+	record Item(@Schema(example = "SKU-1") @NotBlank @Size(max = 100) String sku,
+			@Schema(example = "2") @NotNull @Min(1) @Max(1000) Integer quantity) {
 	}
 
 	List<OrderLine> lines() {

@@ -7,6 +7,9 @@ import java.util.UUID;
 
 import dev.ordersaga.messaging.security.Caller;
 import dev.ordersaga.messaging.web.Keyset;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/payments")
+@Tag(name = "Payments", description = "Charges, declines and refunds of orders; a customer's own only")
 class PaymentController {
 
 	/** Voided payments are bookkeeping for out-of-order events, not money movements. */
@@ -39,6 +43,11 @@ class PaymentController {
 	 * sees only their own.
 	 */
 	@GetMapping
+	@Operation(summary = "Lists payments by order id",
+			description = "Of one order, of one customer, or all; a " + "customer sees their own.")
+	@ApiResponse(responseCode = "200", description = "A page of payments")
+	@ApiResponse(responseCode = "400", description = "`limit` is not 1 to 100, or an id is not a UUID")
+	@ApiResponse(responseCode = "403", description = "A customer named another customer, or the token has no role")
 	@Transactional(readOnly = true)
 	PaymentPage find(@RequestParam(required = false) @Nullable UUID orderId,
 			@RequestParam(required = false) @Nullable String customerId, Caller caller,

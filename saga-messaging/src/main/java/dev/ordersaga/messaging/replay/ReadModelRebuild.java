@@ -11,6 +11,7 @@ import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 
 import dev.ordersaga.messaging.inbox.InboxReset;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -83,6 +84,7 @@ public class ReadModelRebuild {
 	 * @param partitions partitions moved to their earliest record
 	 * @param records records to consume again
 	 */
+	@Schema(name = "RebuildReport")
 	public record Report(String group, int readModelRows, int processedEvents, long redisMarks, int partitions,
 			long records) {
 	}

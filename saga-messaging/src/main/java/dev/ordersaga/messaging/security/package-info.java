@@ -1,7 +1,8 @@
 /**
- * Who may call the APIs: every request but the open actuator endpoints carries a bearer
- * token (a JWT) naming a {@link dev.ordersaga.messaging.security.Caller}, a customer or
- * an operator. Each service states which role may reach which path
+ * Who may call the APIs: every request but the open actuator endpoints and the API
+ * documentation ({@code dev.ordersaga.messaging.apidocs}) carries a bearer token (a JWT)
+ * naming a {@link dev.ordersaga.messaging.security.Caller}, a customer or an operator.
+ * Each service states which role may reach which path
  * ({@link dev.ordersaga.messaging.security.ApiAccessRules}); its controllers narrow what
  * a customer sees to their own.
  */

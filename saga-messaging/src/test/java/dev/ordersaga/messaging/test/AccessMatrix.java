@@ -14,6 +14,11 @@ import org.jspecify.annotations.Nullable;
  * operator then finds it cancelled). Every refusal must be problem+json, and a 401 must
  * carry {@code WWW-Authenticate: Bearer}. All rows run; the failures are reported
  * together.
+ * <p>
+ * Every matrix starts with the rows every service shares: anyone, with a token or
+ * without, may read the API's documentation (the OpenAPI document, the Swagger UI's
+ * configuration and the UI's address), and no more than that: other methods on the
+ * document's path, and a path beside it, still need a token.
  */
 public final class AccessMatrix {
 
@@ -35,6 +40,11 @@ public final class AccessMatrix {
 	 */
 	public AccessMatrix(HttpJson api) {
 		this.api = api;
+		row("GET", "/v3/api-docs", null, 200, 200, 200, 200);
+		row("GET", "/v3/api-docs/swagger-config", null, 200, 200, 200, 200);
+		row("GET", "/swagger-ui.html", null, 302, 302, 302, 302);
+		row("POST", "/v3/api-docs", "{}", 401, 405, 405, 405);
+		row("GET", "/v3", null, 401, 404, 404, 404);
 	}
 
 	/**

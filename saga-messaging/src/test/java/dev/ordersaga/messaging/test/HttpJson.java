@@ -93,6 +93,14 @@ public final class HttpJson {
 		return send(HttpRequest.newBuilder(uri(path)).GET(), Map.of());
 	}
 
+	/**
+	 * A GET of something that is not JSON, such as a web page: the body as one text node,
+	 * whatever it holds.
+	 */
+	public Response getText(String path) {
+		return send(HttpRequest.newBuilder(uri(path)).GET(), Map.of(), false);
+	}
+
 	public Response post(String path, String body) {
 		return post(path, body, Map.of());
 	}
@@ -139,6 +147,10 @@ public final class HttpJson {
 	}
 
 	private Response send(HttpRequest.Builder builder, Map<String, String> headers) {
+		return send(builder, headers, true);
+	}
+
+	private Response send(HttpRequest.Builder builder, Map<String, String> headers, boolean asJson) {
 		builder.header("Content-Type", "application/json").timeout(Duration.ofSeconds(40));
 		if (this.token != null) {
 			builder.header("Authorization", "Bearer " + this.token);
@@ -157,7 +169,8 @@ public final class HttpJson {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(call + " was interrupted", ex);
 		}
-		return new Response(response.statusCode(), response.headers().map(), parse(call, response), call);
+		JsonNode body = asJson ? parse(call, response) : json.getNodeFactory().stringNode(response.body());
+		return new Response(response.statusCode(), response.headers().map(), body, call);
 	}
 
 	private static JsonNode parse(String call, HttpResponse<String> response) {
