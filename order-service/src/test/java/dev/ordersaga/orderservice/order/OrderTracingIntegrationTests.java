@@ -18,6 +18,9 @@ import dev.ordersaga.messaging.test.HttpJson;
 import dev.ordersaga.messaging.test.TopicProbe;
 import dev.ordersaga.messaging.tracing.EventTracing;
 import dev.ordersaga.orderservice.OrderServiceIntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -39,6 +42,18 @@ class OrderTracingIntegrationTests extends OrderServiceIntegrationTest {
 
 	@Autowired
 	private InMemorySpanExporter spans;
+
+	@Autowired
+	private MeterRegistry meters;
+
+	@Test
+	void metricsAreScrapedNotPushedOverOtlp() {
+		List<MeterRegistry> registries = (this.meters instanceof CompositeMeterRegistry composite)
+				? List.copyOf(composite.getRegistries()) : List.of(this.meters);
+		assertThat(registries).isNotEmpty()
+			.hasAtLeastOneElementOfType(PrometheusMeterRegistry.class)
+			.noneMatch((registry) -> registry.getClass().getSimpleName().startsWith("Otlp"));
+	}
 
 	@Test
 	void aPlacedOrderJoinsTheClientsTraceAndItsEventIsWrittenInTheRequestsSpan() {
