@@ -84,10 +84,15 @@ abstract class OutageTest extends ServiceIntegrationTest {
 		await().atMost(PATIENCE).until(() -> this.management.get("/actuator/health").status() == 200);
 	}
 
-	/** -1 while the service cannot answer (its database is still coming back). */
+	/**
+	 * -1 while the service cannot answer (its database is still coming back). Once in a
+	 * CI run a 200 without a body came back while the pool reconnected: counted as no
+	 * answer yet, the outcome is still asserted on a real one.
+	 */
 	private int reserved(String sku) {
 		HttpJson.Response product = this.http.get("/products/" + sku);
-		return (product.status() == 200) ? product.body().get("reserved").asInt() : -1;
+		return (product.status() == 200 && product.body().has("reserved")) ? product.body().get("reserved").asInt()
+				: -1;
 	}
 
 	private String componentStatus(String component) {
