@@ -2,6 +2,7 @@ package dev.ordersaga.inventoryservice.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,9 +16,10 @@ import dev.ordersaga.events.control.ControlTopic;
 import dev.ordersaga.events.control.ReplayRequested;
 import dev.ordersaga.events.control.ReplaySeeked;
 import dev.ordersaga.inventoryservice.InventoryServiceIntegrationTest;
+import dev.ordersaga.messaging.test.ConsumedRecords;
 import dev.ordersaga.messaging.test.TopicProbe;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,7 +32,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Replays while the service runs: a request on the control topic moves the running
- * listener back, it answers with what it moved, and what it consumes again changes
+ * listener back, it answers with what it moved, and what it consumes again (that very
+ * record, handed to the listener a second time after its offset was committed) changes
  * nothing; a partition that had no owner when the request came is moved back when it is
  * assigned; a poison record consumed again is not dead-lettered twice.
  */
@@ -39,7 +42,7 @@ class ReplayIntegrationTests extends InventoryServiceIntegrationTest {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Autowired
-	private MeterRegistry meters;
+	private ConsumedRecords consumed;
 
 	@Autowired
 	private KafkaListenerEndpointRegistry containers;
@@ -48,14 +51,14 @@ class ReplayIntegrationTests extends InventoryServiceIntegrationTest {
 	void aReplayRequestMakesTheRunningListenerConsumeAgainAndAnswerWithoutReservingTwice() {
 		String sku = "SKU-" + UUID.randomUUID();
 		ConsumerRecord<String, byte[]> created = reservedOrder(sku, 2);
-		double duplicates = this.meters.counter("saga.inbox.duplicates").count();
 
 		ReplaySeeked answer = replay(created.partition(), created.offset());
 
 		assertThat(answer.group()).isEqualTo("inventory-service");
 		assertThat(answer.topic()).isEqualTo(Topics.ORDER_CREATED);
 		assertThat(answer.offsets()).containsEntry(created.partition(), created.offset());
-		await().atMost(PATIENCE).until(() -> this.meters.counter("saga.inbox.duplicates").count() >= duplicates + 1);
+		this.consumed.awaitTimes(created, 2, PATIENCE);
+		assertThat(this.consumed.times(created)).isEqualTo(2);
 		assertThat(this.http.get("/products/" + sku).body().get("reserved").asInt()).isEqualTo(2);
 		assertThat(this.http.get("/products/" + sku).body().get("onHand").asInt()).isEqualTo(10);
 	}
@@ -70,12 +73,12 @@ class ReplayIntegrationTests extends InventoryServiceIntegrationTest {
 			.publish(new OrderCreated(orderId, "c-replay", List.of(new OrderLine("SKU-NONE", 1)), Instant.now())));
 		assertThat(deadLetters(orderId)).hasSize(1);
 		ConsumerRecord<String, byte[]> poison = this.topics.records(Topics.ORDER_CREATED, orderId.value()).get(0);
-		double duplicates = this.meters.counter("saga.inbox.duplicates").count();
+		awaitCommitted(poison);
 
 		replay(poison.partition(), poison.offset());
-		// the event after the poison record is consumed again, so the poison record was
-		await().atMost(PATIENCE).until(() -> this.meters.counter("saga.inbox.duplicates").count() >= duplicates + 1);
+		this.consumed.awaitTimes(poison, 2, PATIENCE);
 
+		assertThat(this.consumed.times(poison)).isEqualTo(2);
 		assertThat(deadLetters(orderId)).hasSize(1);
 	}
 
@@ -83,7 +86,6 @@ class ReplayIntegrationTests extends InventoryServiceIntegrationTest {
 	void aPartitionAssignedShortlyAfterAReplayOfItIsConsumedAgainByItsNewOwner() {
 		String sku = "SKU-" + UUID.randomUUID();
 		ConsumerRecord<String, byte[]> created = reservedOrder(sku, 3);
-		double duplicates = this.meters.counter("saga.inbox.duplicates").count();
 
 		// no consumer owns the partition when the request comes: as in a rebalance
 		this.containers.getListenerContainers().forEach(MessageListenerContainer::stop);
@@ -95,11 +97,25 @@ class ReplayIntegrationTests extends InventoryServiceIntegrationTest {
 			this.containers.getListenerContainers().forEach(MessageListenerContainer::start);
 		}
 
-		await().atMost(PATIENCE).until(() -> this.meters.counter("saga.inbox.duplicates").count() >= duplicates + 1);
+		this.consumed.awaitTimes(created, 2, PATIENCE);
+		assertThat(this.consumed.times(created)).isEqualTo(2);
 		assertThat(this.http.get("/products/" + sku).body().get("reserved").asInt()).isEqualTo(3);
 	}
 
-	/** An order reserving stock of a new product; returns its order.created record. */
+	/**
+	 * Waits until the group committed past the record, so that nothing but a replay hands
+	 * it to the listener again (a rebalance redelivers only what is not committed).
+	 */
+	private void awaitCommitted(ConsumerRecord<String, byte[]> record) {
+		await().atMost(PATIENCE)
+			.until(() -> this.topics.committedOffset("inventory-service", record) > record.offset());
+		assertThat(this.consumed.times(record)).isEqualTo(1);
+	}
+
+	/**
+	 * An order reserving stock of a new product, consumed once and committed; returns its
+	 * order.created record.
+	 */
 	private ConsumerRecord<String, byte[]> reservedOrder(String sku, int quantity) {
 		assertThat(this.http
 			.put("/products/" + sku, "{\"name\":\"Widget\",\"unitPrice\":5.00,\"currency\":\"EUR\",\"onHand\":10}")
@@ -107,15 +123,24 @@ class ReplayIntegrationTests extends InventoryServiceIntegrationTest {
 		OrderId orderId = OrderId.random();
 		awaitProcessed(this.publisher
 			.publish(new OrderCreated(orderId, "c-replay", List.of(new OrderLine(sku, quantity)), Instant.now())));
-		return this.topics.records(Topics.ORDER_CREATED, orderId.value()).get(0);
+		ConsumerRecord<String, byte[]> created = this.topics.records(Topics.ORDER_CREATED, orderId.value()).get(0);
+		awaitCommitted(created);
+		return created;
 	}
 
 	private ReplaySeeked replay(int partition, long offset) {
 		return replay(partition, offset, true);
 	}
 
-	/** Asks inventory-service to replay from the offset, and waits for its answer. */
+	/**
+	 * Asks inventory-service to replay from the offset, and waits for its answer; when
+	 * the partition should be owned, first waits until the group has settled with every
+	 * listener consumer holding partitions (an earlier test may have restarted them).
+	 */
 	private ReplaySeeked replay(int partition, long offset, boolean owned) {
+		if (owned) {
+			awaitSettled(new TopicPartition(Topics.ORDER_CREATED, partition));
+		}
 		ReplayRequested request = new ReplayRequested(UUID.randomUUID(), "inventory-service", Topics.ORDER_CREATED,
 				Map.of(partition, offset), "tester@test", Instant.now());
 		this.publisher.publishRaw(Topics.CONTROL, request.group(), JSON.writeValueAsBytes(request),
@@ -128,6 +153,15 @@ class ReplayIntegrationTests extends InventoryServiceIntegrationTest {
 				.filter((answer) -> answer.requestId().equals(request.id()) && (!owned || !answer.offsets().isEmpty()))
 				.findFirst()
 				.orElse(null), (answer) -> answer != null);
+	}
+
+	private void awaitSettled(TopicPartition partition) {
+		await().atMost(PATIENCE).until(() -> this.containers.getListenerContainers().stream().anyMatch((container) -> {
+			Collection<TopicPartition> owned = container.getAssignedPartitions();
+			Map<String, Collection<TopicPartition>> byConsumer = container.getAssignmentsByClientId();
+			return container.isRunning() && owned != null && owned.contains(partition) && byConsumer != null
+					&& byConsumer.values().stream().allMatch((assigned) -> assigned != null && !assigned.isEmpty());
+		}));
 	}
 
 	private List<ConsumerRecord<String, byte[]>> deadLetters(OrderId orderId) {

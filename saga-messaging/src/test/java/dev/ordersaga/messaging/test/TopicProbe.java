@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.ordersaga.events.SagaEvent;
@@ -12,6 +13,7 @@ import dev.ordersaga.messaging.kafka.EventCodec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -82,6 +84,22 @@ public final class TopicProbe {
 	/** The events on the topic for one order, decoded. */
 	public List<SagaEvent> events(String topic, UUID orderId) {
 		return records(topic, orderId).stream().map((record) -> this.codec.read(record).payload()).toList();
+	}
+
+	/**
+	 * The offset the group committed for the record's partition: the next record it will
+	 * read there after a restart or a rebalance; -1 when it committed none.
+	 */
+	public long committedOffset(String group, ConsumerRecord<?, ?> record) {
+		TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+		// a consumer that never subscribes reads the group's offsets without joining it
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
+						group, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
+				new StringDeserializer(), new ByteArrayDeserializer())) {
+			OffsetAndMetadata committed = consumer.committed(Set.of(partition), READ_TIMEOUT).get(partition);
+			return (committed != null) ? committed.offset() : -1;
+		}
 	}
 
 	public static String header(ConsumerRecord<?, ?> record, String name) {
