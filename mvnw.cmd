@@ -33,7 +33,7 @@
 @SET __MVNW_PSMODULEP_SAVE=%PSModulePath%
 @SET PSModulePath=
 @FOR /F "usebackq tokens=1* delims==" %%A IN (`powershell -noprofile "& {$scriptDir='%~dp0'; $script='%__MVNW_ARG0_NAME__%'; icm -ScriptBlock ([Scriptblock]::Create((Get-Content -Raw '%~f0'))) -NoNewScope}"`) DO @(
-  IF "%%A"=="MVN_CMD" (set __MVNW_CMD__=%%B) ELSE IF "%%B"=="" (echo %%A) ELSE (echo %%A=%%B)
+  IF "%%A"=="MVN_CMD" (set __MVNW_CMD__=%%B) ELSE IF "%%A"=="JAVA_HOME" (set "JAVA_HOME=%%B") ELSE IF "%%B"=="" (echo %%A) ELSE (echo %%A=%%B)
 )
 @SET PSModulePath=%__MVNW_PSMODULEP_SAVE%
 @SET __MVNW_PSMODULEP_SAVE=
@@ -49,6 +49,60 @@ $ErrorActionPreference = "Stop"
 if ($env:MVNW_VERBOSE -eq "true") {
   $VerbosePreference = "Continue"
 }
+
+# order-saga: the build needs a JDK 21+. Where JAVA_HOME or the java on PATH is older, take an installed
+# JDK 21+ instead, in the order infra/scripts/java.sh uses for ./mvnw: JAVA_HOME, the java on PATH, then the
+# JDKs under SAGA_JDK_DIRS (folders separated by ';') or the usual install folders, newest first.
+# The JDK found is handed back to the batch portion as JAVA_HOME.
+function Get-JavaSettings($java) {
+  # java prints its settings on stderr; with "Stop", Windows PowerShell would throw on the first line
+  $ErrorActionPreference = "Continue"
+  $lines = & $java -XshowSettings:properties -version 2>&1 | ForEach-Object { "$_" }
+  $text = $lines -join "`n"
+  $major = if ($text -match 'java\.specification\.version = (\d+)') { [int]$Matches[1] } else { 0 }
+  $javaHome = if ($text -match 'java\.home = ([^\r\n]+)') { $Matches[1].Trim() } else { "" }
+  return [pscustomobject]@{ Major = $major; Home = $javaHome }
+}
+
+function Find-Jdk($folders) {
+  $candidates = @()
+  if ($env:JAVA_HOME) { $candidates += Join-Path $env:JAVA_HOME "bin\java.exe" }
+  $onPath = Get-Command java.exe -ErrorAction SilentlyContinue
+  if ($onPath) { $candidates += $onPath.Source }
+  $installed = foreach ($folder in $folders) {
+    if ($folder -and (Test-Path $folder)) {
+      Get-ChildItem -Path $folder -Directory -ErrorAction SilentlyContinue |
+        ForEach-Object { Join-Path $_.FullName "bin\java.exe" } | Where-Object { Test-Path $_ }
+    }
+  }
+  $candidates += @($installed) | Where-Object { $_ } | Sort-Object -Descending { (Get-JavaSettings $_).Major }
+  foreach ($java in $candidates) {
+    if (!(Test-Path $java)) { continue }
+    $settings = Get-JavaSettings $java
+    # javac: Maven needs a JDK, not a JRE
+    if ($settings.Major -ge 21 -and $settings.Home -and (Test-Path (Join-Path $settings.Home "bin\javac.exe"))) {
+      return $settings.Home
+    }
+  }
+  return $null
+}
+
+$jdkFolders = if ($env:SAGA_JDK_DIRS) { $env:SAGA_JDK_DIRS -split ';' } else {
+  @("$env:ProgramFiles\Java", "$env:ProgramFiles\Eclipse Adoptium", "$env:ProgramFiles\Microsoft",
+    "$env:ProgramFiles\Zulu", "$env:ProgramFiles\Amazon Corretto", "$env:ProgramFiles\BellSoft",
+    "$env:USERPROFILE\.jdks")
+}
+$givenJavaHome = $env:JAVA_HOME
+$jdk = Find-Jdk $jdkFolders
+if (!$jdk) {
+  Write-Error ("No JDK 21 or newer found (looked at JAVA_HOME=$givenJavaHome, the java on PATH, and JDKs under " +
+    ($jdkFolders -join '; ') + "). Install a JDK 21+ there, or point JAVA_HOME at one.")
+}
+if ($givenJavaHome -and ($givenJavaHome.TrimEnd('\') -ne $jdk.TrimEnd('\'))) {
+  [Console]::Error.WriteLine("mvnw: JAVA_HOME=$givenJavaHome is older than Java 21 or no JDK; building with $jdk")
+}
+$env:JAVA_HOME = $jdk
+Write-Output "JAVA_HOME=$jdk"
 
 # calculate distributionUrl, requires .mvn/wrapper/maven-wrapper.properties
 $distributionUrl = (Get-Content -Raw "$scriptDir/.mvn/wrapper/maven-wrapper.properties" | ConvertFrom-StringData).distributionUrl
