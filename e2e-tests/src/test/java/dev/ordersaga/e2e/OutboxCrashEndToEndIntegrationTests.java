@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import dev.ordersaga.client.ServiceCallFailed;
 import dev.ordersaga.events.EventHeaders;
 import dev.ordersaga.events.Topics;
 import dev.ordersaga.messaging.outbox.OutboxRelay;
@@ -173,7 +174,7 @@ class OutboxCrashEndToEndIntegrationTests {
 							answered.add(response.body().get("orderId").asString());
 						}
 					}
-					catch (IllegalStateException ex) {
+					catch (ServiceCallFailed ex) {
 						// killed while it was asked: committed or not, the database knows
 					}
 					finally {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import dev.ordersaga.client.ServiceCallFailed;
 import dev.ordersaga.infra.database.ServiceRoles;
 import dev.ordersaga.messaging.test.HttpJson;
 import dev.ordersaga.messaging.test.SagaInfrastructure;
@@ -215,7 +216,7 @@ final class ServiceProcess {
 		try {
 			return management().get("/actuator/health").status() == 200;
 		}
-		catch (IllegalStateException ex) {
+		catch (ServiceCallFailed ex) {
 			return false; // not listening yet
 		}
 	}

@@ -1,5 +1,6 @@
 package dev.ordersaga.ops;
 
+import dev.ordersaga.client.ServiceCallFailed;
 import dev.ordersaga.ops.analytics.AnalyticsCommand;
 import dev.ordersaga.ops.dlq.DlqCommand;
 import dev.ordersaga.ops.load.LoadCommand;
@@ -46,7 +47,7 @@ public final class Sagactl implements Runnable {
 				line.getErr().println("sagactl: " + ex.getMessage());
 				return 2;
 			}
-			if (ex instanceof CommandFailed) {
+			if (ex instanceof CommandFailed || ex instanceof ServiceCallFailed) {
 				line.getErr().println("sagactl: " + ex.getMessage());
 				return 1;
 			}

@@ -1,6 +1,6 @@
 package dev.ordersaga.ops.analytics;
 
-import dev.ordersaga.ops.http.ServiceClient;
+import dev.ordersaga.client.ServiceClient;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
-import dev.ordersaga.ops.http.ServiceCallFailed;
+import dev.ordersaga.client.ServiceCallFailed;
 import org.jspecify.annotations.Nullable;
 
 /**

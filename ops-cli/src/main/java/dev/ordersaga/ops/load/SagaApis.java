@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
-import dev.ordersaga.ops.http.ServiceCallFailed;
-import dev.ordersaga.ops.http.ServiceClient;
+import dev.ordersaga.client.ServiceCallFailed;
+import dev.ordersaga.client.ServiceClient;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -2,7 +2,7 @@ package dev.ordersaga.ops.verify;
 
 import java.util.Map;
 
-import dev.ordersaga.ops.http.ServiceClient;
+import dev.ordersaga.client.ServiceClient;
 import org.jspecify.annotations.Nullable;
 
 /** Reads the books from the services' REST APIs. */

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.ordersaga.client.ServiceCallFailed;
 import dev.ordersaga.ops.Durations;
-import dev.ordersaga.ops.http.ServiceCallFailed;
 import dev.ordersaga.ops.token.ApiToken;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

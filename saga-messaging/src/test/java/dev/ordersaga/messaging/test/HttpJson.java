@@ -1,17 +1,14 @@
 package dev.ordersaga.messaging.test;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.ordersaga.client.ServiceCallFailed;
+import dev.ordersaga.client.ServiceClient;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -19,9 +16,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A small JSON-over-HTTP client for tests that talk to a running service. Bodies are read
- * by Jackson; a call without an answer, or an answer that is not JSON or does not bind,
- * fails with the method, the URL, the status and the body, the way sagactl reports it.
+ * sagactl's {@link ServiceClient} as tests call a running service: every answer comes
+ * back whatever its status, its body parsed as JSON. A call without an answer throws
+ * {@link ServiceCallFailed}; an answer that is not JSON, or does not bind, fails with the
+ * method, the URL, the status and the body.
  */
 public final class HttpJson {
 
@@ -62,35 +60,35 @@ public final class HttpJson {
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
 
-	private final HttpClient client;
+	/** Longer than the longest long poll a test asks for ({@code ?wait=30s}). */
+	private static final Duration TIMEOUT = Duration.ofSeconds(40);
 
-	private final String baseUrl;
+	private final HttpClient connections;
 
-	private final @Nullable String token;
+	private final ServiceClient service;
 
 	/** A client that sends no token. */
 	public HttpJson(String baseUrl) {
 		this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), baseUrl, null);
 	}
 
-	private HttpJson(HttpClient client, String baseUrl, @Nullable String token) {
-		this.client = client;
-		this.baseUrl = baseUrl;
-		this.token = token;
+	private HttpJson(HttpClient connections, String baseUrl, @Nullable String token) {
+		this.connections = connections;
+		this.service = new ServiceClient(connections, "the service", baseUrl, "the test's base URL", token);
 	}
 
 	/** The same service, called with this bearer token (see {@link TestTokens}). */
 	public HttpJson withToken(String token) {
-		return new HttpJson(this.client, this.baseUrl, token);
+		return new HttpJson(this.connections, this.service.baseUrl(), token);
 	}
 
 	/** The same service, called without a token. */
 	public HttpJson anonymous() {
-		return new HttpJson(this.client, this.baseUrl, null);
+		return new HttpJson(this.connections, this.service.baseUrl(), null);
 	}
 
 	public Response get(String path) {
-		return send(HttpRequest.newBuilder(uri(path)).GET(), Map.of());
+		return send("GET", path, null, Map.of());
 	}
 
 	/**
@@ -98,82 +96,51 @@ public final class HttpJson {
 	 * whatever it holds.
 	 */
 	public Response getText(String path) {
-		return send(HttpRequest.newBuilder(uri(path)).GET(), Map.of(), false);
+		HttpResponse<String> response = this.service.exchange("GET", path, null, Map.of("Accept", "*/*"), TIMEOUT);
+		return response(response, json.getNodeFactory().stringNode(response.body()));
 	}
 
 	public Response post(String path, String body) {
-		return post(path, body, Map.of());
+		return send("POST", path, body, Map.of());
 	}
 
 	public Response post(String path, String body, Map<String, String> headers) {
-		return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body)), headers);
+		return send("POST", path, body, headers);
 	}
 
 	public Response put(String path, String body) {
-		return send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.ofString(body)), Map.of());
+		return send("PUT", path, body, Map.of());
 	}
 
 	/**
 	 * Every item of a paged list ({@code {"<field>":[…],"next":…}}), page after page of
-	 * the most a page holds.
+	 * the most a page holds. A page that does not come back 2xx, or is not such a page,
+	 * throws {@link ServiceCallFailed}.
 	 */
 	public List<JsonNode> everyItem(String path, String field) {
-		List<JsonNode> items = new ArrayList<>();
-		String next = null;
-		do {
-			String query = (path.contains("?") ? "&" : "?") + "limit=100"
-					+ ((next != null) ? "&after=" + URLEncoder.encode(next, StandardCharsets.UTF_8) : "");
-			Response page = get(path + query);
-			if (page.status() != 200 || !page.body().has(field)) {
-				throw new IllegalStateException(page.call() + " answered " + page.status() + ": " + page.body());
-			}
-			page.body().get(field).forEach(items::add);
-			JsonNode cursor = page.body().get("next");
-			next = (cursor == null || cursor.isNull()) ? null : cursor.asString();
-		}
-		while (next != null);
-		return items;
+		return this.service.getEveryPage(path + (path.contains("?") ? "&" : "?") + "limit=100", field, JsonNode.class);
 	}
 
 	/** A request of any method, e.g. for a matrix of who may call what. */
 	public Response send(String method, String path, @Nullable String body) {
-		HttpRequest.BodyPublisher publisher = (body != null) ? HttpRequest.BodyPublishers.ofString(body)
-				: HttpRequest.BodyPublishers.noBody();
-		return send(HttpRequest.newBuilder(uri(path)).method(method, publisher), Map.of());
+		return send(method, path, body, Map.of());
 	}
 
-	private URI uri(String path) {
-		return URI.create(this.baseUrl + path);
+	private Response send(String method, String path, @Nullable String body, Map<String, String> headers) {
+		HttpResponse<String> response = this.service.exchange(method, path, body, headers, TIMEOUT);
+		return response(response, parse(response));
 	}
 
-	private Response send(HttpRequest.Builder builder, Map<String, String> headers) {
-		return send(builder, headers, true);
+	private static Response response(HttpResponse<String> response, JsonNode body) {
+		return new Response(response.statusCode(), response.headers().map(), body, call(response));
 	}
 
-	private Response send(HttpRequest.Builder builder, Map<String, String> headers, boolean asJson) {
-		builder.header("Content-Type", "application/json").timeout(Duration.ofSeconds(40));
-		if (this.token != null) {
-			builder.header("Authorization", "Bearer " + this.token);
-		}
-		headers.forEach(builder::header);
-		HttpRequest request = builder.build();
-		String call = request.method() + " " + request.uri();
-		HttpResponse<String> response;
-		try {
-			response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(call + " had no answer: " + ex, ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(call + " was interrupted", ex);
-		}
-		JsonNode body = asJson ? parse(call, response) : json.getNodeFactory().stringNode(response.body());
-		return new Response(response.statusCode(), response.headers().map(), body, call);
+	private static String call(HttpResponse<String> response) {
+		HttpRequest request = response.request();
+		return request.method() + " " + request.uri();
 	}
 
-	private static JsonNode parse(String call, HttpResponse<String> response) {
+	private static JsonNode parse(HttpResponse<String> response) {
 		if (response.body().isBlank()) {
 			return json.missingNode();
 		}
@@ -181,9 +148,8 @@ public final class HttpJson {
 			return json.readTree(response.body());
 		}
 		catch (JacksonException ex) {
-			throw new IllegalStateException(
-					call + " answered " + response.statusCode() + " with a body that is not JSON: " + response.body(),
-					ex);
+			throw new IllegalStateException(call(response) + " answered " + response.statusCode()
+					+ " with a body that is not JSON: " + response.body(), ex);
 		}
 	}
 

@@ -1,4 +1,4 @@
-package dev.ordersaga.ops.http;
+package dev.ordersaga.client;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * records by Jackson, and a bearer token when one is given. Anything but a 2xx answer
  * that binds throws {@link ServiceCallFailed}, whose message names the method, the URL,
  * the status and the problem's detail (for 401 and 403, what to do about the token), or
- * when nobody answers, the service and the option that sets its URL.
+ * when nobody answers, the service and the option that sets its URL. {@link #exchange}
+ * gives any answer back as it came, for callers that look at the status themselves.
  */
 public final class ServiceClient {
 
@@ -108,7 +110,7 @@ public final class ServiceClient {
 	 * page without {@code next} is the last.
 	 */
 	public <T> Page<T> getPage(String path, String field, Class<T> elementType) {
-		return bindPage(send("GET", path, HttpRequest.BodyPublishers.noBody(), TIMEOUT), field, elementType);
+		return bindPage(send("GET", path, null, Map.of(), TIMEOUT), field, elementType);
 	}
 
 	/**
@@ -141,23 +143,48 @@ public final class ServiceClient {
 
 	/** A {@code GET} that may take up to {@code timeout}, e.g. a long poll. */
 	public <T> T get(String path, Class<T> type, Duration timeout) {
-		return bind(send("GET", path, HttpRequest.BodyPublishers.noBody(), timeout), JSON.constructType(type));
+		return bind(send("GET", path, null, Map.of(), timeout), JSON.constructType(type));
 	}
 
 	/** The body as text, for what is not JSON (e.g. Prometheus metrics). */
 	public String getText(String path) {
 		// Prometheus answers 406 to a client that accepts only JSON
-		return send("GET", path, HttpRequest.BodyPublishers.noBody(), TIMEOUT, TEXT).body();
+		return send("GET", path, null, Map.of("Accept", TEXT), TIMEOUT).body();
 	}
 
 	/** A {@code POST} without a body. */
 	public <T> T post(String path, Class<T> type) {
-		return bind(send("POST", path, HttpRequest.BodyPublishers.noBody(), TIMEOUT), JSON.constructType(type));
+		return bind(send("POST", path, null, Map.of(), TIMEOUT), JSON.constructType(type));
 	}
 
 	/** A {@code PUT} of {@code body} as JSON; the answer's body is not read. */
 	public void put(String path, Object body) {
-		send("PUT", path, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)), TIMEOUT);
+		send("PUT", path, JSON.writeValueAsString(body), Map.of(), TIMEOUT);
+	}
+
+	/**
+	 * A request of any method that answers with whatever came back, whatever its status,
+	 * for callers that tell answers apart by status themselves (e.g. tests of what is
+	 * refused). Only a call without an answer throws {@link ServiceCallFailed}.
+	 * @param body sent as it is, with {@code Content-Type: application/json}; none when
+	 * null
+	 * @param headers added to the request, in place of a default of the same name (such
+	 * as {@code Accept})
+	 * @param timeout how long the answer may take, e.g. longer than a long poll's wait
+	 */
+	public HttpResponse<String> exchange(String method, String path, @Nullable String body, Map<String, String> headers,
+			Duration timeout) {
+		try {
+			return this.client.send(request(method, path, body, headers, timeout),
+					HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw failure(method, path, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw failure(method, path, ex);
+		}
 	}
 
 	/**
@@ -167,8 +194,8 @@ public final class ServiceClient {
 	 */
 	public CompletableFuture<HttpResponse<String>> postAsync(String path, Object body, Duration timeout,
 			HttpResponse.BodyHandler<String> bodyHandler) {
-		return this.client.sendAsync(request("POST", path,
-				HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)), timeout, JSON_ONLY), bodyHandler);
+		return this.client.sendAsync(request("POST", path, JSON.writeValueAsString(body), Map.of(), timeout),
+				bodyHandler);
 	}
 
 	/**
@@ -269,40 +296,29 @@ public final class ServiceClient {
 				+ " with a body that is not a " + what + ": " + why, method, uri, response.statusCode(), null);
 	}
 
-	private HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body, Duration timeout) {
-		return send(method, path, body, timeout, JSON_ONLY);
-	}
-
-	private HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body, Duration timeout,
-			String accept) {
-		HttpResponse<String> response;
-		try {
-			response = this.client.send(request(method, path, body, timeout, accept),
-					HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw failure(method, path, ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw failure(method, path, ex);
-		}
+	private HttpResponse<String> send(String method, String path, @Nullable String body, Map<String, String> headers,
+			Duration timeout) {
+		HttpResponse<String> response = exchange(method, path, body, headers, timeout);
 		if (response.statusCode() / 100 != 2) {
 			throw failure(response);
 		}
 		return response;
 	}
 
-	private HttpRequest request(String method, String path, HttpRequest.BodyPublisher body, Duration timeout,
-			String accept) {
+	private HttpRequest request(String method, String path, @Nullable String body, Map<String, String> headers,
+			Duration timeout) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
 			.timeout(timeout)
-			.header("Accept", accept)
+			.header("Accept", JSON_ONLY)
 			.header("Content-Type", "application/json");
 		if (this.token != null) {
 			request.header(AUTHORIZATION, "Bearer " + this.token);
 		}
-		return request.method(method, body).build();
+		headers.forEach(request::setHeader);
+		return request
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody())
+			.build();
 	}
 
 	private URI uri(String path) {

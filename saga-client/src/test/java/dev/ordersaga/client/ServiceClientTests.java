@@ -1,4 +1,4 @@
-package dev.ordersaga.ops.http;
+package dev.ordersaga.client;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -171,6 +171,29 @@ class ServiceClientTests {
 			.satisfies((failure) -> assertThat(failure.status()).isZero())
 			.withMessage("cannot reach analytics-service at http://127.0.0.1:" + closedPort
 					+ ": is it running? (--analytics)");
+		assertThatExceptionOfType(ServiceCallFailed.class)
+			.isThrownBy(() -> nobody.exchange("GET", "/products", null, Map.of(), Duration.ofSeconds(5)))
+			.withMessage("cannot reach analytics-service at http://127.0.0.1:" + closedPort
+					+ ": is it running? (--analytics)");
+	}
+
+	@Test
+	void exchangesAnyAnswerAsItCameWhateverItsStatus() {
+		HttpResponse<String> refused = this.client.exchange("POST", "/analytics/rebuild", "{}", Map.of(),
+				Duration.ofSeconds(5));
+
+		assertThat(refused.statusCode()).isEqualTo(409);
+		assertThat(refused.body()).contains("\"detail\":\"another instance is running\"");
+	}
+
+	@Test
+	void exchangesWithTheHeadersItIsGivenInPlaceOfItsOwn() {
+		assertThat(
+				this.client.exchange("GET", "/actuator/prometheus", null, Map.of(), Duration.ofSeconds(5)).statusCode())
+			.isEqualTo(406);
+		assertThat(this.client
+			.exchange("GET", "/actuator/prometheus", null, Map.of("Accept", "*/*"), Duration.ofSeconds(5))
+			.body()).isEqualTo("process_cpu_time_ns_total 1.5E9\n");
 	}
 
 	@Test
@@ -179,8 +202,9 @@ class ServiceClientTests {
 
 		withToken.get("/whoami", Product.class);
 		withToken.postAsync("/whoami", Map.of(), Duration.ofSeconds(5), HttpResponse.BodyHandlers.ofString()).join();
+		withToken.exchange("GET", "/whoami", null, Map.of(), Duration.ofSeconds(5));
 
-		assertThat(this.authorizations).containsExactly("Bearer t0k3n", "Bearer t0k3n");
+		assertThat(this.authorizations).containsExactly("Bearer t0k3n", "Bearer t0k3n", "Bearer t0k3n");
 	}
 
 	@Test

@@ -1,16 +1,16 @@
-package dev.ordersaga.ops.http;
+package dev.ordersaga.client;
 
 import java.net.URI;
 
-import dev.ordersaga.ops.CommandFailed;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A call to a service that did not give what was asked: no answer, an answer other than
  * 2xx (with the problem's detail when the body is RFC 9457 problem+json), or a body that
- * does not bind. Printed as one line; the command exits 1.
+ * does not bind. Its message is one line that says which call, what came back and, where
+ * it can, what to do.
  */
-public final class ServiceCallFailed extends CommandFailed {
+public final class ServiceCallFailed extends RuntimeException {
 
 	private final String method;
 

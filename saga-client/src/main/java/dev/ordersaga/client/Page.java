@@ -1,4 +1,4 @@
-package dev.ordersaga.ops.http;
+package dev.ordersaga.client;
 
 import java.util.List;
 
