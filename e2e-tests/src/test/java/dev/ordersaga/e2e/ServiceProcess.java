@@ -3,10 +3,6 @@ package dev.ordersaga.e2e;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
@@ -14,10 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import dev.ordersaga.client.ServiceCallFailed;
@@ -38,7 +36,8 @@ final class ServiceProcess {
 
 	static final Duration DEADLINE = Duration.ofMinutes(2);
 
-	private static final HttpClient METRICS = HttpClient.newHttpClient();
+	/** The services whose jar this JVM extracted already. */
+	private static final Set<String> EXTRACTED = new HashSet<>();
 
 	private final String name;
 
@@ -126,11 +125,8 @@ final class ServiceProcess {
 	}
 
 	void start(SagaInfrastructure.Endpoints infra) {
-		Path jar = ROOT.resolve(this.name + "/target/" + this.name + "-" + VERSION + ".jar");
-		if (!Files.isRegularFile(jar)) {
-			throw new IllegalStateException("No jar at " + jar + ": package the services first (./mvnw verify does)");
-		}
 		String java = ProcessHandle.current().info().command().orElse("java");
+		Path jar = extracted(java, this.name);
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("server.port", String.valueOf(this.port));
 		properties.put("management.server.port", String.valueOf(this.managementPort));
@@ -165,27 +161,64 @@ final class ServiceProcess {
 	}
 
 	/**
+	 * The service's jar extracted into plain jars on a class path, as {@code ./stack}
+	 * runs it: a JVM starts from it on about 40 % less CPU than from the nested jar
+	 * (measured with order-service on C1: 9.3 s against 15.4 s), and the suite starts
+	 * services a dozen times. Extracted once per test JVM, from the jar the build just
+	 * packaged.
+	 */
+	private static synchronized Path extracted(String java, String name) {
+		Path packaged = ROOT.resolve(name + "/target/" + name + "-" + VERSION + ".jar");
+		if (!Files.isRegularFile(packaged)) {
+			throw new IllegalStateException(
+					"No jar at " + packaged + ": package the services first (./mvnw verify does)");
+		}
+		Path destination = ROOT.resolve("e2e-tests/target/services/" + name);
+		Path jar = destination.resolve(packaged.getFileName());
+		if (EXTRACTED.add(name)) {
+			Path log = ROOT.resolve("e2e-tests/target/e2e-logs/" + name + ".extract.log");
+			try {
+				Files.createDirectories(log.getParent());
+				Process extract = new ProcessBuilder(java, "-Djarmode=tools", "-jar", packaged.toString(), "extract",
+						"--force", "--destination", destination.toString())
+					.redirectErrorStream(true)
+					.redirectOutput(log.toFile())
+					.start();
+				if (!extract.waitFor(2, TimeUnit.MINUTES) || extract.exitValue() != 0 || !Files.isRegularFile(jar)) {
+					extract.destroyForcibly();
+					EXTRACTED.remove(name);
+					throw new IllegalStateException("Cannot extract " + packaged + " into " + destination + ": "
+							+ Files.readString(log, StandardCharsets.UTF_8));
+				}
+			}
+			catch (IOException ex) {
+				EXTRACTED.remove(name);
+				throw new UncheckedIOException("Cannot extract " + packaged, ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				EXTRACTED.remove(name);
+				throw new IllegalStateException("Interrupted while extracting " + packaged, ex);
+			}
+		}
+		return jar;
+	}
+
+	/**
 	 * A counter (or a sum) from the service's Prometheus page, over all its tags; 0
 	 * before it was first counted.
 	 */
 	double metric(String name) {
-		try {
-			HttpResponse<String> page = METRICS.send(
-					HttpRequest.newBuilder(URI.create(managementUrl() + "/actuator/prometheus")).GET().build(),
-					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-			return page.body()
-				.lines()
-				.filter((line) -> line.startsWith(name + "{") || line.startsWith(name + " "))
-				.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-				.sum();
+		HttpJson.Response page = this.management.getText("/actuator/prometheus");
+		if (page.status() != 200) {
+			throw new IllegalStateException(page.call() + " answered " + page.status());
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read the metrics of " + this.instance, ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return page.body()
+			.asString()
+			.lines()
+			.filter((line) -> line.startsWith(name + "{") || line.startsWith(name + " "))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
 	}
 
 	/** What the log says from the given offset (in bytes) on. */
