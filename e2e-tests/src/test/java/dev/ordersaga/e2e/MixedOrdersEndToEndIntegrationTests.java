@@ -54,8 +54,7 @@ class MixedOrdersEndToEndIntegrationTests {
 	@BeforeAll
 	void startTheSagaWithTwoInstancesOfInventoryAndPayment() {
 		this.saga = RunningSaga.get();
-		this.saga.twoInstancesOf("inventory-service");
-		this.saga.twoInstancesOf("payment-service");
+		this.saga.twoInstancesEach("inventory-service", "payment-service");
 	}
 
 	@Test

@@ -134,10 +134,27 @@ final class RunningSaga {
 	 * and returns them.
 	 */
 	synchronized List<ServiceProcess> twoInstancesOf(String name) {
-		if (instancesOf(name).size() < 2) {
-			scaleOut(name, name + "-2");
-		}
+		twoInstancesEach(name);
 		return instancesOf(name);
+	}
+
+	/**
+	 * Makes sure two instances of each of these services run; the missing ones start
+	 * together, and this waits until all of them are healthy.
+	 */
+	synchronized void twoInstancesEach(String... names) {
+		List<ServiceProcess> added = new ArrayList<>();
+		for (String name : names) {
+			if (instancesOf(name).size() < 2) {
+				ServiceProcess another = new ServiceProcess(name, name + "-2");
+				this.all.add(another);
+				another.start(this.infra);
+				added.add(another);
+			}
+		}
+		await().atMost(START_UP)
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> added.stream().allMatch(ServiceProcess::isHealthy));
 	}
 
 	List<ServiceProcess> instancesOf(String name) {
