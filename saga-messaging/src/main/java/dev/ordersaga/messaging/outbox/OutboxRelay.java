@@ -1,9 +1,9 @@
 package dev.ordersaga.messaging.outbox;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -38,7 +38,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * (rows left by a crash, a broker that was down). A PostgreSQL advisory lock lets one
  * instance of a service relay at a time, which keeps the order per key when several
  * instances run; an instance that finds the lock taken waits for it rather than leaving
- * its rows to the sweep. A crash after the send and before the delete publishes a row
+ * its rows to the sweep. A crash after the send and before the commit publishes a row
  * again; consumers are idempotent, so that is harmless.
  */
 public class OutboxRelay implements SmartLifecycle {
@@ -175,34 +175,40 @@ public class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
-	/** Publishes one batch of rows; returns how many. */
+	/**
+	 * Publishes one batch of rows; returns how many. Three round trips to PostgreSQL: the
+	 * lock, the rows taken out of the table, the commit. The rows are deleted before they
+	 * are sent, in the same transaction: a send that fails rolls the delete back, and a
+	 * crash before the commit leaves them to be sent again, as a crash between a send and
+	 * a later delete would. The commit does not wait for the disk: a delete lost in a
+	 * crash of the database only publishes its rows twice, which consumers skip by event
+	 * id.
+	 */
 	int publishBatch() {
 		Integer published = this.transactions.execute((status) -> {
 			// waits while another instance publishes, then publishes the rest, its own
-			// too
-			this.jdbc.query("select pg_advisory_xact_lock(?)", (row) -> {
+			// too; the next statement reads the table after the lock is taken
+			this.jdbc.query("select set_config('synchronous_commit', 'off', true), pg_advisory_xact_lock(?)", (row) -> {
 			}, this.lockKey);
-			List<OutboxRow> rows = this.jdbc.query(
-					"select id, event_id, topic, message_key, event_type, payload, traceparent, created_at"
-							+ " from outbox_event order by id limit ?",
-					(rs, rowNum) -> new OutboxRow(rs.getLong("id"), rs.getObject("event_id", UUID.class),
-							rs.getString("topic"), rs.getString("message_key"), rs.getString("event_type"),
-							rs.getBytes("payload"), rs.getString("traceparent"),
-							rs.getTimestamp("created_at").toInstant()),
-					this.settings.batchSize());
+			List<OutboxRow> rows = new ArrayList<>(this.jdbc
+				.query("delete from outbox_event where id in (select id from outbox_event order by id limit ?)"
+						+ " returning id, event_id, topic, message_key, event_type, payload, traceparent, created_at",
+						(rs, rowNum) -> new OutboxRow(rs.getLong("id"), rs.getObject("event_id", UUID.class),
+								rs.getString("topic"), rs.getString("message_key"), rs.getString("event_type"),
+								rs.getBytes("payload"), rs.getString("traceparent"),
+								rs.getTimestamp("created_at").toInstant()),
+						this.settings.batchSize()));
 			if (rows.isEmpty()) {
 				return 0;
 			}
+			// a delete returns its rows in no particular order: the outbox's order is the
+			// ids'
+			rows.sort(Comparator.comparingLong(OutboxRow::id));
 			List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
 			for (OutboxRow row : rows) {
 				sends.add(this.kafka.send(toRecord(row, this.source)));
 			}
 			CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
-			Long[] ids = rows.stream().map(OutboxRow::id).toArray(Long[]::new);
-			this.jdbc.update("delete from outbox_event where id = any(?)", (statement) -> {
-				Array array = statement.getConnection().createArrayOf("bigint", ids);
-				statement.setArray(1, array);
-			});
 			return rows.size();
 		});
 		return (published != null) ? published : 0;
