@@ -1,6 +1,7 @@
 package dev.ordersaga.inventoryservice.messaging;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +41,22 @@ abstract class OutageTest extends ServiceIntegrationTest {
 	static TcpProxy proxyTo(String url) {
 		URI target = URI.create(url);
 		return new TcpProxy(target.getHost(), target.getPort());
+	}
+
+	/**
+	 * The same URL with the proxy in place of the server: scheme, credentials and path (a
+	 * Redis URL's database) kept.
+	 */
+	static String throughProxy(String url, TcpProxy proxy) {
+		URI target = URI.create(url);
+		try {
+			return new URI(target.getScheme(), target.getUserInfo(), "127.0.0.1", proxy.port(), target.getPath(),
+					target.getQuery(), target.getFragment())
+				.toString();
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalArgumentException(url, ex);
+		}
 	}
 
 	void ordersSurviveAnOutageOf(TcpProxy dependency, String healthComponent, boolean appliedDuringTheOutage) {

@@ -21,7 +21,7 @@ class RedisOutageIntegrationTests extends OutageTest {
 	@DynamicPropertySource
 	static void infrastructureThroughProxy(DynamicPropertyRegistry registry) {
 		SagaInfrastructure.register(registry, "inventory",
-				Map.of("spring.data.redis.url", "redis://127.0.0.1:" + redis.port()));
+				Map.of("spring.data.redis.url", throughProxy(SagaInfrastructure.endpoints().redisUrl(), redis)));
 	}
 
 	@AfterAll

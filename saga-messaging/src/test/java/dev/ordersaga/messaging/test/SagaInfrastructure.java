@@ -27,6 +27,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class SagaInfrastructure {
 
+	/**
+	 * The local Redis's database 15, the suite's own: {@code ./stack} uses database 0, so
+	 * a running stack and the tests never see (or delete) each other's keys.
+	 */
+	private static final String LOCAL_REDIS = "redis://127.0.0.1:6379/15";
+
 	/** Where the infrastructure listens. */
 	public record Endpoints(String kafkaBootstrapServers, String jdbcUrl, String dbUser, String dbPassword,
 			String redisUrl) {
@@ -115,7 +121,7 @@ public final class SagaInfrastructure {
 		String password = env("SAGA_TEST_DB_PASSWORD", "");
 		TestDatabase.ensureExists(jdbcUrl, user, password);
 		return new Endpoints(kafka.getBrokersAsString(), jdbcUrl, user, password,
-				env("SAGA_TEST_REDIS_URL", "redis://127.0.0.1:6379"));
+				env("SAGA_TEST_REDIS_URL", LOCAL_REDIS));
 	}
 
 	@SuppressWarnings("resource") // stopped by Testcontainers' reaper when the JVM ends
