@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
@@ -33,9 +34,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Replays while the service runs: a request on the control topic moves the running
  * listener back, it answers with what it moved, and what it consumes again (that very
- * record, handed to the listener a second time after its offset was committed) changes
- * nothing; a partition that had no owner when the request came is moved back when it is
- * assigned; a poison record consumed again is not dead-lettered twice.
+ * record, handed to the listener again after its offset was committed) changes nothing; a
+ * partition that had no owner when the request came is moved back when it is assigned; a
+ * poison record consumed again is not dead-lettered twice.
  */
 class ReplayIntegrationTests extends InventoryServiceIntegrationTest {
 
@@ -46,6 +47,9 @@ class ReplayIntegrationTests extends InventoryServiceIntegrationTest {
 
 	@Autowired
 	private KafkaListenerEndpointRegistry containers;
+
+	@Value("${spring.kafka.listener.concurrency}")
+	private int concurrency;
 
 	@Test
 	void aReplayRequestMakesTheRunningListenerConsumeAgainAndAnswerWithoutReservingTwice() {
@@ -58,7 +62,6 @@ class ReplayIntegrationTests extends InventoryServiceIntegrationTest {
 		assertThat(answer.topic()).isEqualTo(Topics.ORDER_CREATED);
 		assertThat(answer.offsets()).containsEntry(created.partition(), created.offset());
 		this.consumed.awaitTimes(created, 2, PATIENCE);
-		assertThat(this.consumed.times(created)).isEqualTo(2);
 		assertThat(this.http.get("/products/" + sku).body().get("reserved").asInt()).isEqualTo(2);
 		assertThat(this.http.get("/products/" + sku).body().get("onHand").asInt()).isEqualTo(10);
 	}
@@ -78,7 +81,6 @@ class ReplayIntegrationTests extends InventoryServiceIntegrationTest {
 		replay(poison.partition(), poison.offset());
 		this.consumed.awaitTimes(poison, 2, PATIENCE);
 
-		assertThat(this.consumed.times(poison)).isEqualTo(2);
 		assertThat(deadLetters(orderId)).hasSize(1);
 	}
 
@@ -98,7 +100,6 @@ class ReplayIntegrationTests extends InventoryServiceIntegrationTest {
 		}
 
 		this.consumed.awaitTimes(created, 2, PATIENCE);
-		assertThat(this.consumed.times(created)).isEqualTo(2);
 		assertThat(this.http.get("/products/" + sku).body().get("reserved").asInt()).isEqualTo(3);
 	}
 
@@ -133,14 +134,27 @@ class ReplayIntegrationTests extends InventoryServiceIntegrationTest {
 	}
 
 	/**
-	 * Asks inventory-service to replay from the offset, and waits for its answer; when
-	 * the partition should be owned, first waits until the group has settled with every
-	 * listener consumer holding partitions (an earlier test may have restarted them).
+	 * Asks inventory-service to replay from the offset, and waits for its answer. When
+	 * the partition should be owned, first waits until the group has settled with each of
+	 * the listener's consumers holding partitions (an earlier test may have restarted
+	 * them), and asks again should the answer still find no owner (a rebalance can start
+	 * at any time): a replay is then consumed again more than once, never less.
 	 */
 	private ReplaySeeked replay(int partition, long offset, boolean owned) {
-		if (owned) {
-			awaitSettled(new TopicPartition(Topics.ORDER_CREATED, partition));
+		TopicPartition topicPartition = new TopicPartition(Topics.ORDER_CREATED, partition);
+		long deadline = System.nanoTime() + PATIENCE.toNanos();
+		while (true) {
+			if (owned) {
+				awaitSettled(topicPartition);
+			}
+			ReplaySeeked answer = requestReplay(partition, offset);
+			if (!owned || answer.offsets().containsKey(partition) || System.nanoTime() > deadline) {
+				return answer;
+			}
 		}
+	}
+
+	private ReplaySeeked requestReplay(int partition, long offset) {
 		ReplayRequested request = new ReplayRequested(UUID.randomUUID(), "inventory-service", Topics.ORDER_CREATED,
 				Map.of(partition, offset), "tester@test", Instant.now());
 		this.publisher.publishRaw(Topics.CONTROL, request.group(), JSON.writeValueAsBytes(request),
@@ -150,16 +164,21 @@ class ReplayIntegrationTests extends InventoryServiceIntegrationTest {
 				.stream()
 				.filter((record) -> ControlTopic.REPLAY_SEEKED.equals(TopicProbe.header(record, EventHeaders.TYPE)))
 				.map((record) -> JSON.readValue(record.value(), ReplaySeeked.class))
-				.filter((answer) -> answer.requestId().equals(request.id()) && (!owned || !answer.offsets().isEmpty()))
+				.filter((answer) -> answer.requestId().equals(request.id()))
 				.findFirst()
 				.orElse(null), (answer) -> answer != null);
 	}
 
+	/**
+	 * Waits until the listener's container owns the partition and each of its consumers
+	 * holds partitions of its own.
+	 */
 	private void awaitSettled(TopicPartition partition) {
 		await().atMost(PATIENCE).until(() -> this.containers.getListenerContainers().stream().anyMatch((container) -> {
 			Collection<TopicPartition> owned = container.getAssignedPartitions();
 			Map<String, Collection<TopicPartition>> byConsumer = container.getAssignmentsByClientId();
 			return container.isRunning() && owned != null && owned.contains(partition) && byConsumer != null
+					&& byConsumer.size() == this.concurrency
 					&& byConsumer.values().stream().allMatch((assigned) -> assigned != null && !assigned.isEmpty());
 		}));
 	}
