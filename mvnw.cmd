@@ -75,10 +75,10 @@ function Find-Jdk($folders) {
         ForEach-Object { Join-Path $_.FullName "bin\java.exe" } | Where-Object { Test-Path $_ }
     }
   }
-  $candidates += @($installed) | Where-Object { $_ } | Sort-Object -Descending { (Get-JavaSettings $_).Major }
-  foreach ($java in $candidates) {
-    if (!(Test-Path $java)) { continue }
-    $settings = Get-JavaSettings $java
+  # each java is asked for its version once; the installed ones newest first
+  $found = @($candidates | Where-Object { Test-Path $_ } | ForEach-Object { Get-JavaSettings $_ })
+  $found += @($installed | Where-Object { $_ } | ForEach-Object { Get-JavaSettings $_ } | Sort-Object -Descending Major)
+  foreach ($settings in $found) {
     # javac: Maven needs a JDK, not a JRE
     if ($settings.Major -ge 21 -and $settings.Home -and (Test-Path (Join-Path $settings.Home "bin\javac.exe"))) {
       return $settings.Home

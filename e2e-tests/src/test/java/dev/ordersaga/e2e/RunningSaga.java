@@ -122,10 +122,17 @@ final class RunningSaga {
 	 * until it is healthy.
 	 */
 	synchronized ServiceProcess scaleOut(String name, String instance, Map<String, String> settings) {
+		ServiceProcess another = added(name, instance, settings);
+		restart(another);
+		return another;
+	}
+
+	/**
+	 * One more instance of a service, not started yet, that the saga stops at the end.
+	 */
+	private ServiceProcess added(String name, String instance, Map<String, String> settings) {
 		ServiceProcess another = new ServiceProcess(name, instance, settings);
 		this.all.add(another);
-		another.start(this.infra);
-		await().atMost(START_UP).pollInterval(Duration.ofSeconds(1)).until(another::isHealthy);
 		return another;
 	}
 
@@ -143,18 +150,13 @@ final class RunningSaga {
 	 * together, and this waits until all of them are healthy.
 	 */
 	synchronized void twoInstancesEach(String... names) {
-		List<ServiceProcess> added = new ArrayList<>();
+		List<ServiceProcess> missing = new ArrayList<>();
 		for (String name : names) {
 			if (instancesOf(name).size() < 2) {
-				ServiceProcess another = new ServiceProcess(name, name + "-2");
-				this.all.add(another);
-				another.start(this.infra);
-				added.add(another);
+				missing.add(added(name, name + "-2", Map.of()));
 			}
 		}
-		await().atMost(START_UP)
-			.pollInterval(Duration.ofSeconds(1))
-			.until(() -> added.stream().allMatch(ServiceProcess::isHealthy));
+		restart(missing);
 	}
 
 	List<ServiceProcess> instancesOf(String name) {
@@ -175,7 +177,8 @@ final class RunningSaga {
 	}
 
 	/**
-	 * Starts services that were stopped or killed again, together, and waits for them.
+	 * Starts services together (again after a stop or a kill, or an added instance for
+	 * the first time) and waits until all of them are healthy.
 	 */
 	void restart(List<ServiceProcess> services) {
 		services.forEach((service) -> service.start(this.infra));

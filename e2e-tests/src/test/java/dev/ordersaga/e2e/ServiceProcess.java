@@ -175,33 +175,35 @@ final class ServiceProcess {
 		}
 		Path destination = ROOT.resolve("e2e-tests/target/services/" + name);
 		Path jar = destination.resolve(packaged.getFileName());
-		if (EXTRACTED.add(name)) {
-			Path log = ROOT.resolve("e2e-tests/target/e2e-logs/" + name + ".extract.log");
-			try {
-				Files.createDirectories(log.getParent());
-				Process extract = new ProcessBuilder(java, "-Djarmode=tools", "-jar", packaged.toString(), "extract",
-						"--force", "--destination", destination.toString())
-					.redirectErrorStream(true)
-					.redirectOutput(log.toFile())
-					.start();
-				if (!extract.waitFor(2, TimeUnit.MINUTES) || extract.exitValue() != 0 || !Files.isRegularFile(jar)) {
-					extract.destroyForcibly();
-					EXTRACTED.remove(name);
-					throw new IllegalStateException("Cannot extract " + packaged + " into " + destination + ": "
-							+ Files.readString(log, StandardCharsets.UTF_8));
-				}
-			}
-			catch (IOException ex) {
-				EXTRACTED.remove(name);
-				throw new UncheckedIOException("Cannot extract " + packaged, ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				EXTRACTED.remove(name);
-				throw new IllegalStateException("Interrupted while extracting " + packaged, ex);
-			}
+		if (!EXTRACTED.contains(name)) {
+			extract(java, packaged, destination, jar);
+			EXTRACTED.add(name);
 		}
 		return jar;
+	}
+
+	private static void extract(String java, Path packaged, Path destination, Path jar) {
+		Path log = ROOT.resolve("e2e-tests/target/e2e-logs/" + destination.getFileName() + ".extract.log");
+		try {
+			Files.createDirectories(log.getParent());
+			Process extract = new ProcessBuilder(java, "-Djarmode=tools", "-jar", packaged.toString(), "extract",
+					"--force", "--destination", destination.toString())
+				.redirectErrorStream(true)
+				.redirectOutput(log.toFile())
+				.start();
+			if (!extract.waitFor(2, TimeUnit.MINUTES) || extract.exitValue() != 0 || !Files.isRegularFile(jar)) {
+				extract.destroyForcibly();
+				throw new IllegalStateException("Cannot extract " + packaged + " into " + destination + ": "
+						+ Files.readString(log, StandardCharsets.UTF_8));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot extract " + packaged, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while extracting " + packaged, ex);
+		}
 	}
 
 	/**

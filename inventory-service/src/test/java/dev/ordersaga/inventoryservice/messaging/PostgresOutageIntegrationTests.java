@@ -1,6 +1,5 @@
 package dev.ordersaga.inventoryservice.messaging;
 
-import java.net.URI;
 import java.util.Map;
 
 import dev.ordersaga.messaging.test.SagaInfrastructure;
@@ -16,16 +15,15 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class PostgresOutageIntegrationTests extends OutageTest {
 
-	private static final String JDBC_URL = SagaInfrastructure.endpoints().jdbcUrl();
+	/** The database's URL without its {@code jdbc:} prefix. */
+	private static final String URL = SagaInfrastructure.endpoints().jdbcUrl().substring("jdbc:".length());
 
-	private static final TcpProxy postgres = proxyTo(JDBC_URL.substring("jdbc:".length()));
+	private static final TcpProxy postgres = proxyTo(URL);
 
 	@DynamicPropertySource
 	static void infrastructureThroughProxy(DynamicPropertyRegistry registry) {
-		URI target = URI.create(JDBC_URL.substring("jdbc:".length()));
-		String proxied = JDBC_URL.replace(target.getHost() + ":" + target.getPort(), "127.0.0.1:" + postgres.port());
-		SagaInfrastructure.register(registry, "inventory",
-				Map.of("spring.datasource.url", proxied, "spring.datasource.hikari.connection-timeout", "1500"));
+		SagaInfrastructure.register(registry, "inventory", Map.of("spring.datasource.url",
+				"jdbc:" + throughProxy(URL, postgres), "spring.datasource.hikari.connection-timeout", "1500"));
 	}
 
 	@AfterAll
