@@ -28,7 +28,7 @@ class Catalog {
 	/** Creates or replaces a product; {@code true} when it was created. */
 	@Transactional
 	public boolean put(String sku, String name, BigDecimal unitPrice, String currency, int onHand) {
-		List<Product> existing = this.products.findAllForUpdate(List.of(sku));
+		List<Product> existing = this.products.findAllForUpdate(new String[] { sku });
 		if (existing.isEmpty()) {
 			this.products.save(new Product(sku, name, unitPrice, currency, onHand));
 			return true;

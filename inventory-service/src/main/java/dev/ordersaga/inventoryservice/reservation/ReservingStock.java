@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -59,10 +60,10 @@ public class ReservingStock {
 	public void lockStockFor(List<SagaEvent> events) {
 		StockLocks locks = StockLocks.of(events);
 		List<Reservation> decided = locks.decidedOrders().isEmpty() ? List.of()
-				: this.reservations.findAllForUpdate(locks.decidedOrders());
+				: this.reservations.findAllForUpdate(locks.decidedOrders().toArray(UUID[]::new));
 		Set<String> skus = locks.skusWith(decided);
 		if (!skus.isEmpty()) {
-			this.products.findAllForUpdate(skus);
+			this.products.findAllForUpdate(skus.toArray(String[]::new));
 		}
 	}
 

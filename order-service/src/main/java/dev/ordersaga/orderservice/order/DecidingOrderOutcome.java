@@ -53,7 +53,7 @@ public class DecidingOrderOutcome {
 		Set<UUID> ids = new HashSet<>();
 		reports.forEach((report) -> ids.add(report.orderId().value()));
 		if (!ids.isEmpty()) {
-			this.orders.findAllForUpdate(ids);
+			this.orders.findAllForUpdate(ids.toArray(UUID[]::new));
 		}
 	}
 

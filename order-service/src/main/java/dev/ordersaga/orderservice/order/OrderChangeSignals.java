@@ -40,7 +40,7 @@ class OrderChangeSignals {
 
 	@Autowired
 	OrderChangeSignals(OrderRepository orders, OrderSettings settings) {
-		this(orders::findDecided, settings.waiting().maxRequests());
+		this((ids) -> orders.findDecided(ids.toArray(UUID[]::new)), settings.waiting().maxRequests());
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package dev.ordersaga.paymentservice.account;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,6 +8,7 @@ import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.NativeQuery;
 import org.springframework.data.jpa.repository.Query;
 
 public interface AccountRepository extends JpaRepository<Account, String>, JpaSpecificationExecutor<Account> {
@@ -20,9 +20,11 @@ public interface AccountRepository extends JpaRepository<Account, String>, JpaSp
 	@Query("select a from Account a where a.customerId = :customerId")
 	Optional<Account> findForUpdate(String customerId);
 
-	/** The accounts, locked in customer order, so two batches never deadlock. */
-	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@Query("select a from Account a where a.customerId in :customerIds order by a.customerId")
-	List<Account> findAllForUpdate(Collection<String> customerIds);
+	/**
+	 * The accounts, locked in customer order, so two batches never deadlock; the ids are
+	 * one array parameter (see {@code docs/benchmarks.md}, "Queries planned once").
+	 */
+	@NativeQuery("select * from account where customer_id = any(:customerIds) order by customer_id for no key update")
+	List<Account> findAllForUpdate(String[] customerIds);
 
 }

@@ -3,6 +3,7 @@ package dev.ordersaga.paymentservice.payment;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import dev.ordersaga.events.InventoryUpdated;
 import dev.ordersaga.events.OrderId;
@@ -52,10 +53,10 @@ public class ChargingPayment {
 	public void lockAccountsFor(List<SagaEvent> events) {
 		AccountLocks locks = AccountLocks.of(events);
 		if (!locks.compensatedOrders().isEmpty()) {
-			this.payments.findAllForUpdate(locks.compensatedOrders());
+			this.payments.findAllForUpdate(locks.compensatedOrders().toArray(UUID[]::new));
 		}
 		if (!locks.customers().isEmpty()) {
-			this.accounts.findAllForUpdate(locks.customers());
+			this.accounts.findAllForUpdate(locks.customers().toArray(String[]::new));
 		}
 	}
 
