@@ -56,6 +56,16 @@ class OrderTracingIntegrationTests extends OrderServiceIntegrationTest {
 	}
 
 	@Test
+	void aRequestIsObservedOnceNotOncePerSecurityFilter() {
+		assertThat(this.http
+			.post("/orders", "{\"customerId\":\"c-traced\",\"items\":[{\"sku\":\"SKU-1\",\"quantity\":1}]}")
+			.status()).isEqualTo(201);
+		assertThat(this.meters.find("http.server.requests").timers()).isNotEmpty();
+		assertThat(this.meters.getMeters()).extracting((meter) -> meter.getId().getName())
+			.noneMatch((name) -> name.startsWith("spring.security."));
+	}
+
+	@Test
 	void aPlacedOrderJoinsTheClientsTraceAndItsEventIsWrittenInTheRequestsSpan() {
 		String clientTrace = hex(32);
 		String clientSpan = hex(16);

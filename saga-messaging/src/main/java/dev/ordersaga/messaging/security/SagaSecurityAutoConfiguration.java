@@ -7,6 +7,7 @@ import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -17,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -65,6 +67,18 @@ public class SagaSecurityAutoConfiguration {
 			.exceptionHandling((refusals) -> refusals.authenticationEntryPoint(ProblemResponses.unauthenticated())
 				.accessDeniedHandler(ProblemResponses.forbidden()));
 		return http.build();
+	}
+
+	/**
+	 * No observation (a timer and a span each) of every security filter, authentication
+	 * and authorization: the request's own observation ({@code http.server.requests})
+	 * times and traces it already, and these cost each request more CPU than the token's
+	 * signature check (docs/benchmarks.md, "Session 10").
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	/** Controllers take the request's {@link Caller} as a parameter. */
