@@ -10,8 +10,8 @@ public interface ProductRepository extends JpaRepository<Product, String>, JpaSp
 
 	/**
 	 * The products, locked in sku order: every transaction takes its locks in the same
-	 * order, so two orders reserving the same products never deadlock. The skus are one
-	 * array parameter (see {@code docs/benchmarks.md}, "Queries planned once").
+	 * order, so two orders reserving the same products never deadlock. One array
+	 * parameter, planned once (ADR 0007).
 	 */
 	@NativeQuery("select * from product where sku = any(:skus) order by sku for no key update")
 	List<Product> findAllForUpdate(String[] skus);

@@ -10,8 +10,8 @@ import org.springframework.data.jpa.repository.NativeQuery;
 interface ReservationRepository extends JpaRepository<Reservation, UUID>, JpaSpecificationExecutor<Reservation> {
 
 	/**
-	 * The reservations, locked in order id order, so two batches never deadlock; the ids
-	 * are one array parameter (see {@code docs/benchmarks.md}, "Queries planned once").
+	 * The reservations, locked in order id order, so two batches never deadlock. One
+	 * array parameter, planned once (ADR 0007).
 	 */
 	@NativeQuery("select * from reservation where order_id = any(:orderIds) order by order_id for no key update")
 	List<Reservation> findAllForUpdate(UUID[] orderIds);

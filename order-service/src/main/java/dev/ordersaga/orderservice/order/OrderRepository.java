@@ -27,10 +27,8 @@ interface OrderRepository extends JpaRepository<Order, UUID>, JpaSpecificationEx
 	Optional<Order> findForUpdate(UUID id);
 
 	/**
-	 * The orders, locked in id order, so two batches never deadlock. The ids are one
-	 * array parameter ({@code = any}), not an {@code in} list: Hibernate plans a query
-	 * with a list parameter again on every call, and this one once (docs/benchmarks.md,
-	 * "Queries planned once").
+	 * The orders, locked in id order, so two batches never deadlock. One array parameter,
+	 * planned once (ADR 0007).
 	 */
 	@NativeQuery("select * from orders where id = any(:ids) order by id for no key update")
 	List<Order> findAllForUpdate(UUID[] ids);
@@ -38,7 +36,10 @@ interface OrderRepository extends JpaRepository<Order, UUID>, JpaSpecificationEx
 	/** The customer's order placed with the key: keys are the customer's own. */
 	Optional<Order> findByCustomerIdAndIdempotencyKey(String customerId, String idempotencyKey);
 
-	/** Which of the orders are decided: CONFIRMED, REJECTED or CANCELLED. */
+	/**
+	 * Which of the orders are decided: CONFIRMED, REJECTED or CANCELLED. One array
+	 * parameter, planned once, like the locking reads (ADR 0007).
+	 */
 	@NativeQuery("select id from orders where id = any(:ids) and status not in ('PENDING', 'RESERVED')")
 	List<UUID> findDecided(UUID[] ids);
 

@@ -21,8 +21,8 @@ public interface AccountRepository extends JpaRepository<Account, String>, JpaSp
 	Optional<Account> findForUpdate(String customerId);
 
 	/**
-	 * The accounts, locked in customer order, so two batches never deadlock; the ids are
-	 * one array parameter (see {@code docs/benchmarks.md}, "Queries planned once").
+	 * The accounts, locked in customer order, so two batches never deadlock. One array
+	 * parameter, planned once (ADR 0007).
 	 */
 	@NativeQuery("select * from account where customer_id = any(:customerIds) order by customer_id for no key update")
 	List<Account> findAllForUpdate(String[] customerIds);

@@ -11,8 +11,7 @@ interface PaymentRepository extends JpaRepository<Payment, UUID>, JpaSpecificati
 
 	/**
 	 * The payments of these orders, locked in order id order, so two batches never
-	 * deadlock; the ids are one array parameter (see {@code docs/benchmarks.md}, "Queries
-	 * planned once").
+	 * deadlock. One array parameter, planned once (ADR 0007).
 	 */
 	@NativeQuery("select * from payment where order_id = any(:orderIds) order by order_id for no key update")
 	List<Payment> findAllForUpdate(UUID[] orderIds);
