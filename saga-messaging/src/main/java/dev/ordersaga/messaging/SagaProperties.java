@@ -92,9 +92,21 @@ public record SagaProperties(@DefaultValue Topics topics, @DefaultValue Outbox o
 	 * {@code operator}), a list of strings; a dotted path reaches into an object, e.g.
 	 * Keycloak's {@code realm_access.roles}
 	 * @param customerClaim the claim holding a customer's id
+	 * @param tokenCache how many verified tokens are remembered, and for how long
 	 */
 	public record Security(@DefaultValue(TokenClaims.ROLES) String rolesClaim,
-			@DefaultValue("sub") String customerClaim) {
+			@DefaultValue("sub") String customerClaim, @DefaultValue TokenCache tokenCache) {
+	}
+
+	/**
+	 * Tokens a service verified and remembers, so the same token on the next request is
+	 * not checked again; a token is never remembered past its {@code exp}.
+	 *
+	 * @param size the most tokens remembered; 0 checks every request's token
+	 * @param maxAge the longest a token is remembered: how long it stays accepted after
+	 * its key left the issuer's key set
+	 */
+	public record TokenCache(@DefaultValue("1000") int size, @DefaultValue("5m") Duration maxAge) {
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.ordersaga.messaging.security;
 
+import java.time.Clock;
 import java.util.List;
 
 import dev.ordersaga.messaging.SagaProperties;
@@ -27,8 +28,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Every service is an OAuth2 resource server: a request carries a bearer token (a JWT)
  * that Spring Security verifies with the key or issuer configured under
- * {@code spring.security.oauth2.resourceserver.jwt.*}. Without a token the API answers
- * 401 with {@code WWW-Authenticate}; with a role the path does not allow, 403; both as
+ * {@code spring.security.oauth2.resourceserver.jwt.*}, once per token while it is
+ * remembered ({@link VerifiedTokens}). Without a token the API answers 401 with
+ * {@code WWW-Authenticate}; with a role the path does not allow, 403; both as
  * problem+json. On the management port, health, info and prometheus are open (the port is
  * bound to the loopback interface) and the rest (faults) is for operators.
  */
@@ -41,14 +43,16 @@ public class SagaSecurityAutoConfiguration {
 
 	@Bean
 	SecurityFilterChain sagaApiSecurity(HttpSecurity http, ObjectProvider<JwtDecoder> decoders,
-			List<ApiAccessRules> rules, SagaProperties properties) {
-		JwtDecoder decoder = decoders.getIfAvailable();
-		if (decoder == null) {
+			List<ApiAccessRules> rules, SagaProperties properties, ObjectProvider<Clock> clocks) {
+		JwtDecoder configured = decoders.getIfAvailable();
+		if (configured == null) {
 			throw new IllegalStateException("No way to verify bearer tokens is configured: set "
 					+ "spring.security.oauth2.resourceserver.jwt.issuer-uri (an OIDC issuer) or "
 					+ "spring.security.oauth2.resourceserver.jwt.public-key-location (./stack up uses "
 					+ "file:var/keys/token-verification.pem)");
 		}
+		JwtDecoder decoder = VerifiedTokens.remembering(configured, properties.security().tokenCache(),
+				clocks.getIfAvailable(Clock::systemUTC));
 		TokenRoles roles = new TokenRoles(properties.security().rolesClaim(), properties.security().customerClaim());
 		http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -1,14 +1,12 @@
 package dev.ordersaga.messaging.replay;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
 import dev.ordersaga.events.control.ReplayRequested;
+import dev.ordersaga.messaging.test.MutableClock;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
@@ -78,36 +76,6 @@ class RecentReplaysTests {
 	private ReplayRequested replay(String topic, Map<Integer, Long> offsets) {
 		return new ReplayRequested(UUID.randomUUID(), "inventory-service", topic, offsets, "ops@host",
 				this.clock.instant());
-	}
-
-	/** A clock that stands still until a test moves it. */
-	private static final class MutableClock extends Clock {
-
-		private Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }
