@@ -2,6 +2,8 @@ package dev.ordersaga.messaging.outbox;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import dev.ordersaga.events.SagaEvent;
@@ -14,10 +16,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Records an event to publish in the current database transaction, so that the change and
- * its event commit together or not at all. The {@link OutboxRelay} publishes it once the
- * transaction commits; nothing here talks to Kafka.
+ * its event commit together or not at all. The events of a transaction are inserted in
+ * one batch just before it commits, in the order they were published (one statement for a
+ * whole batch of records instead of one per event). The {@link OutboxRelay} publishes
+ * them once the transaction commits; nothing here talks to Kafka.
  */
 public class Outbox {
+
+	private static final String INSERT = "insert into outbox_event"
+			+ " (event_id, topic, message_key, event_type, payload, traceparent, created_at)"
+			+ " values (?, ?, ?, ?, ?, ?, ?)";
 
 	private final JdbcTemplate jdbc;
 
@@ -48,17 +56,63 @@ public class Outbox {
 					"Outbox.publish needs a transaction: the event must commit with its change");
 		}
 		this.tracing.aboutOrder(event.orderId());
-		this.jdbc.update(
-				"insert into outbox_event (event_id, topic, message_key, event_type, payload, traceparent, created_at)"
-						+ " values (?, ?, ?, ?, ?, ?, ?)",
-				UUID.randomUUID(), event.type(), event.orderId().toString(), event.type(), this.codec.write(event),
-				this.tracing.traceparent(), Timestamp.from(this.clock.instant()));
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				Outbox.this.relay.wake();
+		pendingInThisTransaction()
+			.add(new Object[] { UUID.randomUUID(), event.type(), event.orderId().toString(), event.type(),
+					this.codec.write(event), this.tracing.traceparent(), Timestamp.from(this.clock.instant()) });
+	}
+
+	private List<Object[]> pendingInThisTransaction() {
+		Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+		if (pending == null) {
+			pending = new Pending();
+			TransactionSynchronizationManager.bindResource(this, pending);
+			TransactionSynchronizationManager.registerSynchronization(pending);
+		}
+		return pending.rows;
+	}
+
+	/**
+	 * The rows one transaction published: inserted before it commits (or when it is
+	 * flushed), the relay woken after. An inner transaction that suspends this one
+	 * collects its own.
+	 */
+	private final class Pending implements TransactionSynchronization {
+
+		private final List<Object[]> rows = new ArrayList<>();
+
+		@Override
+		public void flush() {
+			if (!this.rows.isEmpty()) {
+				Outbox.this.jdbc.batchUpdate(INSERT, this.rows);
+				this.rows.clear();
 			}
-		});
+		}
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			flush();
+		}
+
+		@Override
+		public void afterCommit() {
+			Outbox.this.relay.wake();
+		}
+
+		@Override
+		public void suspend() {
+			TransactionSynchronizationManager.unbindResource(Outbox.this);
+		}
+
+		@Override
+		public void resume() {
+			TransactionSynchronizationManager.bindResource(Outbox.this, this);
+		}
+
+		@Override
+		public void afterCompletion(int status) {
+			TransactionSynchronizationManager.unbindResourceIfPossible(Outbox.this);
+		}
+
 	}
 
 }

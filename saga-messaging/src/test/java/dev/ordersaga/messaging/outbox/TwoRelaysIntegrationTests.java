@@ -27,10 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -63,8 +59,8 @@ class TwoRelaysIntegrationTests {
 		new JdbcTemplate(new DriverManagerDataSource(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword()))
 			.execute("drop schema if exists " + SCHEMA + " cascade");
 		// one after the other: the second finds the schema migrated by the first
-		this.instances.add(start(infra, "relay-a"));
-		this.instances.add(start(infra, "relay-b"));
+		this.instances.add(OutboxOnlyService.start(infra, SCHEMA, "relay-a"));
+		this.instances.add(OutboxOnlyService.start(infra, SCHEMA, "relay-b"));
 	}
 
 	@AfterAll
@@ -123,29 +119,6 @@ class TwoRelaysIntegrationTests {
 		new TransactionTemplate(instance.getBean(PlatformTransactionManager.class))
 			.executeWithoutResult((status) -> outbox.publish(
 					new OrderCreated(key, "two-relays", List.of(new OrderLine("SEQUENCE", sequence)), Instant.now())));
-	}
-
-	private static ConfigurableApplicationContext start(SagaInfrastructure.Endpoints infra, String name) {
-		Map<String, String> properties = Map.of("spring.application.name", name, "saga.schema", SCHEMA,
-				"spring.flyway.locations", "classpath:db/saga-messaging", "spring.kafka.bootstrap-servers",
-				infra.kafkaBootstrapServers(), "spring.datasource.url", infra.jdbcUrl(), "spring.datasource.username",
-				infra.dbUser(), "spring.datasource.password", infra.dbPassword(), "spring.data.redis.url",
-				infra.redisUrl(),
-				// only the wake-up on commit publishes while the test writes
-				"saga.outbox.sweep-interval", "1h");
-		// as arguments, so that they outrank the saga's defaults
-		return new SpringApplicationBuilder(OneService.class).web(WebApplicationType.NONE)
-			.run(properties.entrySet()
-				.stream()
-				.map((property) -> "--" + property.getKey() + "=" + property.getValue())
-				.toArray(String[]::new));
-	}
-
-	/** A service with nothing but the saga's messaging: an outbox and its relay. */
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	static class OneService {
-
 	}
 
 }

@@ -1,0 +1,146 @@
+package dev.ordersaga.messaging.outbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.ordersaga.events.OrderCreated;
+import dev.ordersaga.events.OrderId;
+import dev.ordersaga.events.OrderLine;
+import dev.ordersaga.events.Topics;
+import dev.ordersaga.messaging.test.SagaInfrastructure;
+import dev.ordersaga.messaging.test.TopicProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The events of a transaction reach the outbox table when it commits, all of them and in
+ * the order they were published, and not at all when it rolls back; an inner transaction
+ * that suspends it keeps its events apart.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OutboxIntegrationTests {
+
+	private static final String SCHEMA = "outbox_alone";
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private ConfigurableApplicationContext service;
+
+	private Outbox outbox;
+
+	private JdbcTemplate jdbc;
+
+	private TransactionTemplate transactions;
+
+	private TopicProbe topics;
+
+	@BeforeAll
+	void start() {
+		SagaInfrastructure.Endpoints infra = SagaInfrastructure.endpoints();
+		new JdbcTemplate(new DriverManagerDataSource(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword()))
+			.execute("drop schema if exists " + SCHEMA + " cascade");
+		this.service = OutboxOnlyService.start(infra, SCHEMA, "outbox-alone");
+		this.outbox = this.service.getBean(Outbox.class);
+		this.jdbc = this.service.getBean(JdbcTemplate.class);
+		this.transactions = new TransactionTemplate(this.service.getBean(PlatformTransactionManager.class));
+		this.topics = new TopicProbe(infra.kafkaBootstrapServers());
+	}
+
+	@AfterAll
+	void stop() {
+		this.service.close();
+	}
+
+	@Test
+	void aTransactionsEventsAreWrittenWhenItCommitsInTheOrderTheyWerePublished() {
+		OrderId order = OrderId.random();
+
+		int beforeCommit = this.transactions.execute((status) -> {
+			for (int sequence = 1; sequence <= 3; sequence++) {
+				this.outbox.publish(event(order, sequence));
+			}
+			return rowsOf(order);
+		});
+
+		assertThat(beforeCommit).as("rows written before the commit").isZero();
+		assertThat(published(order, 3)).containsExactly(1, 2, 3);
+	}
+
+	@Test
+	void aRolledBackTransactionWritesNothing() {
+		OrderId rolledBack = OrderId.random();
+		OrderId committed = OrderId.random();
+
+		this.transactions.executeWithoutResult((status) -> {
+			this.outbox.publish(event(rolledBack, 1));
+			status.setRollbackOnly();
+		});
+		this.transactions.executeWithoutResult((status) -> this.outbox.publish(event(committed, 1)));
+
+		assertThat(published(committed, 1)).containsExactly(1);
+		assertThat(this.topics.records(Topics.ORDER_CREATED, rolledBack.value())).isEmpty();
+		assertThat(rowsOf(rolledBack)).isZero();
+	}
+
+	@Test
+	void anInnerTransactionCommitsOnlyItsOwnEvents() {
+		OrderId outer = OrderId.random();
+		OrderId inner = OrderId.random();
+		TransactionTemplate requiresNew = new TransactionTemplate(
+				this.service.getBean(PlatformTransactionManager.class));
+		requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+		this.transactions.executeWithoutResult((status) -> {
+			this.outbox.publish(event(outer, 1));
+			requiresNew.executeWithoutResult((innerStatus) -> this.outbox.publish(event(inner, 1)));
+			assertThat(published(inner, 1)).containsExactly(1);
+			assertThat(rowsOf(outer)).as("the outer transaction's rows while it runs").isZero();
+			this.outbox.publish(event(outer, 2));
+		});
+
+		assertThat(published(outer, 2)).containsExactly(1, 2);
+	}
+
+	private int rowsOf(OrderId order) {
+		Integer rows = this.jdbc.queryForObject("select count(*) from outbox_event where message_key = ?",
+				Integer.class, order.toString());
+		return (rows != null) ? rows : 0;
+	}
+
+	/**
+	 * The sequence numbers of the order's events on the topic, once there are that many.
+	 */
+	private List<Integer> published(OrderId order, int count) {
+		return await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.topics.records(Topics.ORDER_CREATED, order.value()), (records) -> records.size() >= count)
+			.stream()
+			.map(this::sequence)
+			.toList();
+	}
+
+	private int sequence(ConsumerRecord<String, byte[]> record) {
+		return this.json.readValue(record.value(), OrderCreated.class).items().get(0).quantity();
+	}
+
+	private static OrderCreated event(OrderId order, int sequence) {
+		return new OrderCreated(order, "outbox-" + UUID.randomUUID(), List.of(new OrderLine("SEQUENCE", sequence)),
+				Instant.now());
+	}
+
+}
