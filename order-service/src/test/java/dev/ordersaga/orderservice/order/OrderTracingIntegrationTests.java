@@ -29,6 +29,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,6 +46,9 @@ class OrderTracingIntegrationTests extends OrderServiceIntegrationTest {
 
 	@Autowired
 	private MeterRegistry meters;
+
+	@Autowired
+	private LettuceConnectionFactory redis;
 
 	@Test
 	void metricsAreScrapedNotPushedOverOtlp() {
@@ -63,6 +67,12 @@ class OrderTracingIntegrationTests extends OrderServiceIntegrationTest {
 		assertThat(this.meters.find("http.server.requests").timers()).isNotEmpty();
 		assertThat(this.meters.getMeters()).extracting((meter) -> meter.getId().getName())
 			.noneMatch((name) -> name.startsWith("spring.security."));
+	}
+
+	@Test
+	void redisCommandsAreNotObservedOneByOne() {
+		assertThat(this.redis.getClientResources()).isNotNull()
+			.satisfies((resources) -> assertThat(resources.tracing().isEnabled()).isFalse());
 	}
 
 	@Test
