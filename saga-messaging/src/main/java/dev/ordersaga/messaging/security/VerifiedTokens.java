@@ -30,11 +30,8 @@ final class VerifiedTokens implements JwtDecoder {
 
 	private final Cache<String, Jwt> verified;
 
-	private final Clock clock;
-
 	private VerifiedTokens(JwtDecoder decoder, SagaProperties.TokenCache settings, Clock clock) {
 		this.decoder = decoder;
-		this.clock = clock;
 		this.verified = Caffeine.newBuilder()
 			.maximumSize(settings.size())
 			.expireAfter(untilExpiredOr(settings.maxAge(), clock))
@@ -47,30 +44,23 @@ final class VerifiedTokens implements JwtDecoder {
 		return (settings.size() > 0) ? new VerifiedTokens(decoder, settings, clock) : decoder;
 	}
 
+	/**
+	 * The remembered token, or the decoder's verdict; an entry is gone once its token
+	 * expired, since the cache's ticker reads the same clock as its expiry.
+	 */
 	@Override
 	public Jwt decode(String token) {
-		Jwt known = this.verified.getIfPresent(token);
-		if (known != null && !expired(known)) {
-			return known;
-		}
-		Jwt jwt = this.decoder.decode(token);
-		this.verified.put(token, jwt);
-		return jwt;
-	}
-
-	private boolean expired(Jwt jwt) {
-		Instant expiresAt = jwt.getExpiresAt();
-		return expiresAt != null && !this.clock.instant().isBefore(expiresAt);
+		return this.verified.get(token, this.decoder::decode);
 	}
 
 	private static Expiry<String, Jwt> untilExpiredOr(Duration maxAge, Clock clock) {
 		return Expiry.creating((token, jwt) -> {
 			@Nullable Instant expiresAt = jwt.getExpiresAt();
-			if (expiresAt == null) {
+			Duration left = (expiresAt != null) ? Duration.between(clock.instant(), expiresAt) : maxAge;
+			if (left.compareTo(maxAge) > 0) {
 				return maxAge;
 			}
-			Duration left = Duration.between(clock.instant(), expiresAt);
-			return left.isNegative() ? Duration.ZERO : (left.compareTo(maxAge) < 0 ? left : maxAge);
+			return left.isNegative() ? Duration.ZERO : left;
 		});
 	}
 
