@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Semaphore;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -22,7 +23,11 @@ import org.springframework.stereotype.Component;
  * their deadline, rather than accepting them and rejecting them with TIMEOUT later. The
  * backlog (how many orders are undecided, and how long the oldest has waited) is measured
  * in the database every {@code saga.order.admission.sample-interval}, so it counts the
- * orders of every instance and costs a request nothing.
+ * orders of every instance and costs a request nothing. It also bounds how many orders
+ * this instance places at once: beyond {@code saga.order.admission.max-concurrent}, a
+ * request is refused at once instead of queueing for a database connection, where
+ * thousands of waiting requests (each on a virtual thread of its own) filled the heap
+ * when twice the rate the saga can take was offered.
  */
 @Component
 class OrderAdmission implements SchedulingConfigurer {
@@ -37,12 +42,15 @@ class OrderAdmission implements SchedulingConfigurer {
 
 	private final Counter shed;
 
+	private final Semaphore placing;
+
 	private volatile Backlog backlog = Backlog.NONE;
 
 	OrderAdmission(JdbcTemplate jdbc, OrderSettings settings, Clock clock, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.settings = settings;
 		this.clock = clock;
+		this.placing = new Semaphore(settings.admission().maxConcurrent());
 		this.shed = Counter.builder("saga.orders.shed")
 			.description("New orders refused with 429 because the saga was too far behind")
 			.register(meters);
@@ -61,6 +69,26 @@ class OrderAdmission implements SchedulingConfigurer {
 
 		static final Backlog NONE = new Backlog(0, Duration.ZERO);
 
+	}
+
+	/**
+	 * Takes a place among the orders being placed right now; {@link #leave()} gives it
+	 * back.
+	 * @throws OrdersOverloadedException when {@code max-concurrent} orders are being
+	 * placed
+	 */
+	void enter() {
+		if (!this.placing.tryAcquire()) {
+			this.shed.increment();
+			throw new OrdersOverloadedException("Too many orders being placed at once (the limit is "
+					+ this.settings.admission().maxConcurrent() + "); try again later",
+					this.settings.admission().retryAfter());
+		}
+	}
+
+	/** Gives back the place {@link #enter()} took. */
+	void leave() {
+		this.placing.release();
 	}
 
 	/** Throws {@link OrdersOverloadedException} when a new order should be refused. */

@@ -70,7 +70,8 @@ class OrderController {
 			description = "The body is not valid, an operator named no customer, or the Idempotency-Key is too long")
 	@ApiResponse(responseCode = "403", description = "A customer named another customer, or the token has no role")
 	@ApiResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body")
-	@ApiResponse(responseCode = "429", description = "Too many orders are undecided: nothing placed, try again later",
+	@ApiResponse(responseCode = "429",
+			description = "Too many orders are undecided, or being placed at once: nothing placed, try again later",
 			headers = @Header(name = "Retry-After", description = "seconds", schema = @Schema(type = "integer")))
 	ResponseEntity<OrderView> place(@Valid @RequestBody PlaceOrderRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey, Caller caller) {

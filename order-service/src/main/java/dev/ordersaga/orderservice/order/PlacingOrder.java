@@ -56,9 +56,20 @@ class PlacingOrder {
 	 * Places the order, or finds the one placed earlier with the same key and request.
 	 * @throws IdempotencyKeyReusedException when the customer's key placed an order for
 	 * another request
-	 * @throws OrdersOverloadedException when the saga is too far behind to take it
+	 * @throws OrdersOverloadedException when the saga is too far behind to take it, or
+	 * this instance is placing as many orders as it may at once
 	 */
 	public Result place(String customerId, List<OrderLine> items, @Nullable String idempotencyKey) {
+		this.admission.enter();
+		try {
+			return placeNow(customerId, items, idempotencyKey);
+		}
+		finally {
+			this.admission.leave();
+		}
+	}
+
+	private Result placeNow(String customerId, List<OrderLine> items, @Nullable String idempotencyKey) {
 		String requestHash = (idempotencyKey != null) ? hash(customerId, items) : null;
 		if (idempotencyKey != null) {
 			var earlier = this.orders.findByCustomerIdAndIdempotencyKey(customerId, idempotencyKey);

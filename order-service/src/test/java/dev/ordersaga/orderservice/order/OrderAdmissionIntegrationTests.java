@@ -16,10 +16,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Overload is refused at the door: nobody plays inventory here, so placed orders stay
- * undecided, and once more are undecided than the limit a new order answers 429.
+ * undecided, and once more are undecided than the limit a new order answers 429. One
+ * order may be placed at a time, so every request after the first also shows that the one
+ * before it gave its place back, whether it was placed, refused or repeated.
  */
 @TestPropertySource(properties = { "saga.order.admission.max-undecided=2", "saga.order.admission.sample-interval=100ms",
-		"saga.order.admission.retry-after=3s" })
+		"saga.order.admission.retry-after=3s", "saga.order.admission.max-concurrent=1" })
 class OrderAdmissionIntegrationTests extends OrderServiceIntegrationTest {
 
 	private static final String ORDER = "{\"customerId\":\"c-busy\",\"items\":[{\"sku\":\"SKU-1\",\"quantity\":1}]}";
