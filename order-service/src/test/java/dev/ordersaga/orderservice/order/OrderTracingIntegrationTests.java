@@ -70,6 +70,14 @@ class OrderTracingIntegrationTests extends OrderServiceIntegrationTest {
 	}
 
 	@Test
+	void repositoryCallsAreNotTimedOneByOne() {
+		assertThat(this.http
+			.post("/orders", "{\"customerId\":\"c-traced\",\"items\":[{\"sku\":\"SKU-1\",\"quantity\":1}]}")
+			.status()).isEqualTo(201);
+		assertThat(this.meters.find("spring.data.repository.invocations").meters()).isEmpty();
+	}
+
+	@Test
 	void redisCommandsAreNotObservedOneByOne() {
 		assertThat(this.redis.getClientResources()).isNotNull()
 			.satisfies((resources) -> assertThat(resources.tracing().isEnabled()).isFalse());
