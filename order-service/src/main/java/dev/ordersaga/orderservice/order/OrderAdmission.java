@@ -52,7 +52,7 @@ class OrderAdmission implements SchedulingConfigurer {
 		this.clock = clock;
 		this.placing = new Semaphore(settings.admission().maxConcurrent());
 		this.shed = Counter.builder("saga.orders.shed")
-			.description("New orders refused with 429 because the saga was too far behind")
+			.description("New orders refused with 429: the saga too far behind, or too many being placed at once")
 			.register(meters);
 		Gauge.builder("saga.orders.undecided", this, (admission) -> admission.backlog.undecided())
 			.description("Orders not decided yet, as last measured")
@@ -79,10 +79,8 @@ class OrderAdmission implements SchedulingConfigurer {
 	 */
 	void enter() {
 		if (!this.placing.tryAcquire()) {
-			this.shed.increment();
-			throw new OrdersOverloadedException("Too many orders being placed at once (the limit is "
-					+ this.settings.admission().maxConcurrent() + "); try again later",
-					this.settings.admission().retryAfter());
+			throw refused("Too many orders being placed at once (the limit is "
+					+ this.settings.admission().maxConcurrent() + "); try again later");
 		}
 	}
 
@@ -95,10 +93,14 @@ class OrderAdmission implements SchedulingConfigurer {
 	void admit() {
 		String refusal = refusal(this.backlog, this.settings.admission());
 		if (refusal != null) {
-			this.shed.increment();
-			throw new OrdersOverloadedException("Too many orders in progress (" + refusal + "); try again later",
-					this.settings.admission().retryAfter());
+			throw refused("Too many orders in progress (" + refusal + "); try again later");
 		}
+	}
+
+	/** Counts a refused order and says why, with when to come back. */
+	private OrdersOverloadedException refused(String message) {
+		this.shed.increment();
+		return new OrdersOverloadedException(message, this.settings.admission().retryAfter());
 	}
 
 	/** Why the backlog refuses new orders, or {@code null} when it admits them. */
