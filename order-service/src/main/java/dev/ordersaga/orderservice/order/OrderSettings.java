@@ -33,7 +33,7 @@ record OrderSettings(@DefaultValue("30s") Duration deadline, @DefaultValue("1s")
 	 */
 	record Admission(@DefaultValue("10s") Duration maxOldestWait, @DefaultValue("5000") int maxUndecided,
 			@DefaultValue("250ms") Duration sampleInterval, @DefaultValue("1s") Duration retryAfter,
-			@DefaultValue("256") int maxConcurrent) {
+			@DefaultValue("512") int maxConcurrent) {
 	}
 
 	/**
