@@ -5,7 +5,9 @@ import java.util.List;
 import dev.ordersaga.events.OrderCancelled;
 import dev.ordersaga.events.OrderConfirmed;
 import dev.ordersaga.events.OrderRejected;
+import dev.ordersaga.events.SagaEvent;
 import dev.ordersaga.events.Topics;
+import dev.ordersaga.messaging.inbox.EventHandler;
 import dev.ordersaga.messaging.inbox.InboundEvents;
 import dev.ordersaga.messaging.kafka.ReceivedEvent;
 import dev.ordersaga.messaging.replay.ReplayableListener;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /** Order outcomes, handed to the notifying use case. */
 @Component
-class NotificationListener extends ReplayableListener {
+class NotificationListener extends ReplayableListener implements EventHandler {
 
 	private final InboundEvents inbound;
 
@@ -30,10 +32,16 @@ class NotificationListener extends ReplayableListener {
 
 	@KafkaListener(topics = { Topics.ORDER_CONFIRMED, Topics.ORDER_REJECTED, Topics.ORDER_CANCELLED })
 	void onOutcomes(List<ConsumerRecord<String, byte[]>> records) {
-		this.inbound.process(records, this::handle);
+		this.inbound.process(records, this);
 	}
 
-	private void handle(ReceivedEvent event) {
+	@Override
+	public void beforeBatch(List<SagaEvent> events) {
+		this.notifying.beforeBatch(events);
+	}
+
+	@Override
+	public void handle(ReceivedEvent event) {
 		switch (event.payload()) {
 			case OrderConfirmed confirmed -> this.notifying.orderConfirmed(confirmed);
 			case OrderRejected rejected -> this.notifying.orderRejected(rejected);

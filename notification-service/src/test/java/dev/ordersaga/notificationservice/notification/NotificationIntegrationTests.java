@@ -23,13 +23,22 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The notification-service in the saga, with order-service played over real Kafka. */
 class NotificationIntegrationTests extends NotificationServiceIntegrationTest {
+
+	@Autowired
+	private NotifyingCustomers notifying;
+
+	@Autowired
+	private PlatformTransactionManager transactionManager;
 
 	@Test
 	void aConfirmedOrderIsNotifiedOnceEvenWhenItsEventIsRedeliveredOrProducedAgain() {
@@ -46,6 +55,22 @@ class NotificationIntegrationTests extends NotificationServiceIntegrationTest {
 			assertThat(notification.get("customerId").asString()).isEqualTo(customerId);
 			assertThat(notification.get("message").asString()).contains(orderId.toString()).contains("25.00 EUR");
 		});
+	}
+
+	@Test
+	void oneBatchThatHoldsTheSameOutcomeTwiceNotifiesItOnce() {
+		OrderId orderId = OrderId.random();
+		OrderConfirmed confirmed = new OrderConfirmed(orderId, customerId(), new BigDecimal("25.00"), "EUR");
+		// as the inbox hands over a batch: the batch first, then its events, in one
+		// transaction
+		new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> {
+			this.notifying.beforeBatch(List.of(confirmed, confirmed));
+			this.notifying.orderConfirmed(confirmed);
+			this.notifying.orderConfirmed(confirmed);
+		});
+
+		assertThat(notificationsOf(orderId)).singleElement()
+			.satisfies((notification) -> assertThat(notification.get("kind").asString()).isEqualTo("ORDER_CONFIRMED"));
 	}
 
 	@Test
