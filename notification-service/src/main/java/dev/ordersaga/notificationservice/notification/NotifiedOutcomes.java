@@ -16,9 +16,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The outcomes a transaction knows to be notified already: those of the orders it read,
  * and those it notifies itself. Bound to the transaction, so a batch of events asks the
  * database once, not once an event, and a second event of the same outcome in one batch
- * is skipped too. The unique key on {@code (order_id, kind)} stays the guarantee.
+ * is skipped too; an inner transaction that suspends it keeps its own (as the outbox's
+ * pending rows do). The unique key on {@code (order_id, kind)} stays the guarantee.
  */
-final class NotifiedOutcomes {
+final class NotifiedOutcomes implements TransactionSynchronization {
 
 	private record Outcome(UUID orderId, NotificationKind kind) {
 	}
@@ -38,12 +39,7 @@ final class NotifiedOutcomes {
 		}
 		NotifiedOutcomes outcomes = new NotifiedOutcomes();
 		TransactionSynchronizationManager.bindResource(NotifiedOutcomes.class, outcomes);
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCompletion(int status) {
-				TransactionSynchronizationManager.unbindResourceIfPossible(NotifiedOutcomes.class);
-			}
-		});
+		TransactionSynchronizationManager.registerSynchronization(outcomes);
 		return outcomes;
 	}
 
@@ -68,6 +64,21 @@ final class NotifiedOutcomes {
 	 */
 	boolean notifyOnce(UUID orderId, NotificationKind kind) {
 		return this.notified.add(new Outcome(orderId, kind));
+	}
+
+	@Override
+	public void suspend() {
+		TransactionSynchronizationManager.unbindResource(NotifiedOutcomes.class);
+	}
+
+	@Override
+	public void resume() {
+		TransactionSynchronizationManager.bindResource(NotifiedOutcomes.class, this);
+	}
+
+	@Override
+	public void afterCompletion(int status) {
+		TransactionSynchronizationManager.unbindResourceIfPossible(NotifiedOutcomes.class);
 	}
 
 }
