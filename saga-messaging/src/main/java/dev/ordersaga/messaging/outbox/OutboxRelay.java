@@ -1,6 +1,9 @@
 package dev.ordersaga.messaging.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,6 +51,15 @@ public class OutboxRelay implements SmartLifecycle {
 
 	/** After a failed round: 200 ms, doubling up to 5 s, for as long as it fails. */
 	private static final BackOff RETRY = retryBackOff();
+
+	/**
+	 * The relay's lock, then the oldest rows deleted and returned: one round trip (the
+	 * driver sends both statements together).
+	 */
+	private static final String TAKE_BATCH = "select set_config('synchronous_commit', 'off', true),"
+			+ " pg_advisory_xact_lock(?);"
+			+ " delete from outbox_event where id in (select id from outbox_event order by id limit ?)"
+			+ " returning id, event_id, topic, message_key, event_type, payload, traceparent, created_at";
 
 	private final JdbcTemplate jdbc;
 
@@ -176,29 +189,20 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	/**
-	 * Publishes one batch of rows; returns how many. Three round trips to PostgreSQL: the
-	 * lock, the rows taken out of the table, the commit. The rows are deleted before they
-	 * are sent, in the same transaction: a send that fails rolls the delete back, and a
-	 * crash before the commit leaves them to be sent again, as a crash between a send and
-	 * a later delete would. The commit does not wait for the disk: a delete lost in a
-	 * crash of the database only publishes its rows twice, which consumers skip by event
-	 * id.
+	 * Publishes one batch of rows; returns how many. Two round trips to PostgreSQL: the
+	 * lock and the rows taken out of the table (two statements sent together; the delete
+	 * runs once the lock is granted and reads the table as the previous holder left it),
+	 * then the commit. The rows are deleted before they are sent, in the same
+	 * transaction: a send that fails rolls the delete back, and a crash before the commit
+	 * leaves them to be sent again, as a crash between a send and a later delete would.
+	 * The commit does not wait for the disk: a delete lost in a crash of the database
+	 * only publishes its rows twice, which consumers skip by event id.
 	 */
 	int publishBatch() {
 		Integer published = this.transactions.execute((status) -> {
-			// waits while another instance publishes, then publishes the rest, its own
-			// too; the next statement reads the table after the lock is taken
-			this.jdbc.query("select set_config('synchronous_commit', 'off', true), pg_advisory_xact_lock(?)", (row) -> {
-			}, this.lockKey);
-			List<OutboxRow> rows = new ArrayList<>(this.jdbc
-				.query("delete from outbox_event where id in (select id from outbox_event order by id limit ?)"
-						+ " returning id, event_id, topic, message_key, event_type, payload, traceparent, created_at",
-						(rs, rowNum) -> new OutboxRow(rs.getLong("id"), rs.getObject("event_id", UUID.class),
-								rs.getString("topic"), rs.getString("message_key"), rs.getString("event_type"),
-								rs.getBytes("payload"), rs.getString("traceparent"),
-								rs.getTimestamp("created_at").toInstant()),
-						this.settings.batchSize()));
-			if (rows.isEmpty()) {
+			List<OutboxRow> rows = this.jdbc.execute(TAKE_BATCH,
+					(PreparedStatementCallback<List<OutboxRow>>) this::lockAndTake);
+			if (rows == null || rows.isEmpty()) {
 				return 0;
 			}
 			// a delete returns its rows in no particular order: the outbox's order is the
@@ -212,6 +216,29 @@ public class OutboxRelay implements SmartLifecycle {
 			return rows.size();
 		});
 		return (published != null) ? published : 0;
+	}
+
+	/**
+	 * Waits while another instance publishes, then takes the oldest rows, its own too, in
+	 * one round trip.
+	 */
+	private List<OutboxRow> lockAndTake(PreparedStatement statement) throws SQLException {
+		statement.setLong(1, this.lockKey);
+		statement.setInt(2, this.settings.batchSize());
+		statement.execute();
+		if (!statement.getMoreResults()) {
+			throw new IllegalStateException(
+					"Expected the rows of the outbox delete as the second result of: " + TAKE_BATCH);
+		}
+		List<OutboxRow> rows = new ArrayList<>();
+		try (ResultSet rs = statement.getResultSet()) {
+			while (rs.next()) {
+				rows.add(new OutboxRow(rs.getLong("id"), rs.getObject("event_id", UUID.class), rs.getString("topic"),
+						rs.getString("message_key"), rs.getString("event_type"), rs.getBytes("payload"),
+						rs.getString("traceparent"), rs.getTimestamp("created_at").toInstant()));
+			}
+		}
+		return rows;
 	}
 
 	/**
