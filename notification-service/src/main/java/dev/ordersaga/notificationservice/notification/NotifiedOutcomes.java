@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.ResourceHolderSupport;
+import org.springframework.transaction.support.ResourceHolderSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -19,7 +18,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * is skipped too; an inner transaction that suspends it keeps its own (as the outbox's
  * pending rows do). The unique key on {@code (order_id, kind)} stays the guarantee.
  */
-final class NotifiedOutcomes implements TransactionSynchronization {
+final class NotifiedOutcomes extends ResourceHolderSupport {
 
 	private record Outcome(UUID orderId, NotificationKind kind) {
 	}
@@ -31,15 +30,20 @@ final class NotifiedOutcomes implements TransactionSynchronization {
 	private NotifiedOutcomes() {
 	}
 
-	/** The current transaction's, bound to it on first use and dropped when it ends. */
+	/**
+	 * The current transaction's, bound to it on first use and dropped when it ends
+	 * (Spring's resource holder synchronization, as the outbox's pending rows).
+	 */
 	static NotifiedOutcomes ofCurrentTransaction() {
-		@Nullable Object bound = TransactionSynchronizationManager.getResource(NotifiedOutcomes.class);
-		if (bound instanceof NotifiedOutcomes outcomes) {
+		if (TransactionSynchronizationManager
+			.getResource(NotifiedOutcomes.class) instanceof NotifiedOutcomes outcomes) {
 			return outcomes;
 		}
 		NotifiedOutcomes outcomes = new NotifiedOutcomes();
 		TransactionSynchronizationManager.bindResource(NotifiedOutcomes.class, outcomes);
-		TransactionSynchronizationManager.registerSynchronization(outcomes);
+		TransactionSynchronizationManager
+			.registerSynchronization(new ResourceHolderSynchronization<>(outcomes, NotifiedOutcomes.class) {
+			});
 		return outcomes;
 	}
 
@@ -64,21 +68,6 @@ final class NotifiedOutcomes implements TransactionSynchronization {
 	 */
 	boolean notifyOnce(UUID orderId, NotificationKind kind) {
 		return this.notified.add(new Outcome(orderId, kind));
-	}
-
-	@Override
-	public void suspend() {
-		TransactionSynchronizationManager.unbindResource(NotifiedOutcomes.class);
-	}
-
-	@Override
-	public void resume() {
-		TransactionSynchronizationManager.bindResource(NotifiedOutcomes.class, this);
-	}
-
-	@Override
-	public void afterCompletion(int status) {
-		TransactionSynchronizationManager.unbindResourceIfPossible(NotifiedOutcomes.class);
 	}
 
 }

@@ -11,7 +11,8 @@ import dev.ordersaga.messaging.kafka.EventCodec;
 import dev.ordersaga.messaging.tracing.EventTracing;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.ResourceHolderSupport;
+import org.springframework.transaction.support.ResourceHolderSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -62,29 +63,39 @@ public class Outbox {
 	}
 
 	private List<Object[]> pendingInThisTransaction() {
-		Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-		if (pending == null) {
-			pending = new Pending();
-			TransactionSynchronizationManager.bindResource(this, pending);
-			TransactionSynchronizationManager.registerSynchronization(pending);
+		if (TransactionSynchronizationManager.getResource(this) instanceof PendingRows pending) {
+			return pending.rows;
 		}
+		PendingRows pending = new PendingRows();
+		TransactionSynchronizationManager.bindResource(this, pending);
+		TransactionSynchronizationManager.registerSynchronization(new Publishing(pending));
 		return pending.rows;
 	}
 
-	/**
-	 * The rows one transaction published: inserted before it commits (or when it is
-	 * flushed), the relay woken after. An inner transaction that suspends this one
-	 * collects its own.
-	 */
-	private final class Pending implements TransactionSynchronization {
+	/** The rows one transaction published and has not inserted yet. */
+	private static final class PendingRows extends ResourceHolderSupport {
 
 		private final List<Object[]> rows = new ArrayList<>();
 
+	}
+
+	/**
+	 * Inserts a transaction's rows before it commits (or when it is flushed) and wakes
+	 * the relay after. Spring's resource holder synchronization sets the rows aside while
+	 * an inner transaction runs, which collects its own, and unbinds them when the
+	 * transaction completes.
+	 */
+	private final class Publishing extends ResourceHolderSynchronization<PendingRows, Outbox> {
+
+		Publishing(PendingRows pending) {
+			super(pending, Outbox.this);
+		}
+
 		@Override
-		public void flush() {
-			if (!this.rows.isEmpty()) {
-				Outbox.this.jdbc.batchUpdate(INSERT, this.rows);
-				this.rows.clear();
+		protected void flushResource(PendingRows pending) {
+			if (!pending.rows.isEmpty()) {
+				Outbox.this.jdbc.batchUpdate(INSERT, pending.rows);
+				pending.rows.clear();
 			}
 		}
 
@@ -96,21 +107,6 @@ public class Outbox {
 		@Override
 		public void afterCommit() {
 			Outbox.this.relay.wake();
-		}
-
-		@Override
-		public void suspend() {
-			TransactionSynchronizationManager.unbindResource(Outbox.this);
-		}
-
-		@Override
-		public void resume() {
-			TransactionSynchronizationManager.bindResource(Outbox.this, this);
-		}
-
-		@Override
-		public void afterCompletion(int status) {
-			TransactionSynchronizationManager.unbindResourceIfPossible(Outbox.this);
 		}
 
 	}
