@@ -80,6 +80,28 @@ class RetriesAcrossRestartsIntegrationTests extends InventoryServiceIntegrationT
 		assertThat(this.http.get("/products/" + sku).body().get("reserved").asInt()).isZero();
 	}
 
+	@Test
+	void aRecordThatSucceedsOnALaterAttemptLeavesNoCountBehind() {
+		String sku = stock(10);
+		assertThat(
+				this.management.post("/actuator/faults", "{\"failNext\":1,\"eventType\":\"order.created\"}").status())
+			.isEqualTo(200);
+		OrderId orderId = OrderId.random();
+		this.publisher.publish(new OrderCreated(orderId, "c-lucky", List.of(new OrderLine(sku, 1)), Instant.now()));
+		String attemptsKey = attemptsKey(orderId);
+		await().atMost(PATIENCE).until(() -> attempts(attemptsKey) == 1);
+
+		this.listeners.stop();
+		this.listeners.start();
+
+		await().atMost(PATIENCE).until(() -> this.http.get("/products/" + sku).body().get("reserved").asInt() == 1);
+		String eventId = TopicProbe.header(this.topics.records(Topics.ORDER_CREATED, orderId.value()).get(0),
+				EventHeaders.ID);
+		await().atMost(PATIENCE).until(() -> "done".equals(this.redis.opsForValue().get(doneKey(eventId))));
+		assertThat(this.redis.hasKey(attemptsKey)).isFalse();
+		assertThat(deadLetters(orderId)).isEmpty();
+	}
+
 	/**
 	 * The key of the order's record's attempt count (the record is the order's only one).
 	 */
@@ -89,6 +111,10 @@ class RetriesAcrossRestartsIntegrationTests extends InventoryServiceIntegrationT
 			.get(0);
 		return "saga:attempts:inventory-service:" + record.topic() + ":" + record.partition() + ":" + record.offset()
 				+ ":" + record.timestamp();
+	}
+
+	private static String doneKey(String eventId) {
+		return "saga:processed:inventory-service:" + eventId;
 	}
 
 	private long attempts(String key) {

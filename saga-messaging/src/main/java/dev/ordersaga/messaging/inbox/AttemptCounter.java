@@ -49,7 +49,17 @@ class AttemptCounter {
 		return this.local.merge(key, 1L, Long::sum);
 	}
 
-	/** Forgets the record's attempts once it succeeded or was dead-lettered. */
+	/**
+	 * Forgets the attempts of a record that succeeded, here; returns the key of its count
+	 * in Redis, which the caller deletes along with its other writes (one round trip).
+	 */
+	String forgetOnSuccess(ConsumerRecord<?, ?> record) {
+		String key = key(record);
+		this.local.remove(key);
+		return key;
+	}
+
+	/** Forgets the attempts of a record that was dead-lettered. */
 	void forget(ConsumerRecord<?, ?> record) {
 		String key = key(record);
 		this.local.remove(key);

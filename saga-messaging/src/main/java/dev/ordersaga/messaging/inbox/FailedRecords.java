@@ -71,8 +71,12 @@ class FailedRecords {
 		throw new BatchListenerFailedException(InboundRecord.describe(record) + " failed", verdict.exception(), record);
 	}
 
-	void succeeded(ConsumerRecord<String, byte[]> record) {
-		this.attempts.forget(record);
+	/**
+	 * The record was applied: its attempts are forgotten. Returns the Redis key of its
+	 * count, for the caller to delete with the event's done mark.
+	 */
+	String succeeded(ConsumerRecord<String, byte[]> record) {
+		return this.attempts.forgetOnSuccess(record);
 	}
 
 	private void log(ConsumerRecord<String, byte[]> record, Verdict verdict, RuntimeException failure) {

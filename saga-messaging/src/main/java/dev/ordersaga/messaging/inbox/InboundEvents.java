@@ -113,8 +113,7 @@ public class InboundEvents {
 			this.failures.failed(inbound.record(), ex);
 			return;
 		}
-		this.failures.succeeded(inbound.record());
-		this.marks.markDone(List.of(event.id()));
+		this.marks.markDone(List.of(event.id()), List.of(this.failures.succeeded(inbound.record())));
 	}
 
 	private boolean isKnownDuplicate(Decoded inbound, RedisIdempotency.Marks marks) {

@@ -106,7 +106,16 @@ class RedisIdempotency {
 
 	/** Marks the events done, after the transaction that applied them committed. */
 	void markDone(Collection<UUID> eventIds) {
-		if (eventIds.isEmpty()) {
+		markDone(eventIds, List.of());
+	}
+
+	/**
+	 * Marks the events done, after the transaction that applied them committed, and
+	 * deletes keys that lost their use with it (the attempt count of a record that
+	 * succeeded), in one round trip.
+	 */
+	void markDone(Collection<UUID> eventIds, Collection<String> spentKeys) {
+		if (eventIds.isEmpty() && spentKeys.isEmpty()) {
 			return;
 		}
 		try {
@@ -115,11 +124,18 @@ class RedisIdempotency {
 					connection.stringCommands()
 						.set(key(id), DONE, SetCondition.upsert(), Expiration.from(this.doneTtl));
 				}
+				if (!spentKeys.isEmpty()) {
+					connection.keyCommands()
+						.del(spentKeys.stream()
+							.map((key) -> key.getBytes(StandardCharsets.UTF_8))
+							.toArray(byte[][]::new));
+				}
 				return null;
 			});
 		}
 		catch (RuntimeException ex) {
-			log.debug("Redis unreachable, done marks not written: {}", ex.toString());
+			log.debug("Redis unreachable, done marks not written (attempt counts expire on their own): {}",
+					ex.toString());
 		}
 	}
 
