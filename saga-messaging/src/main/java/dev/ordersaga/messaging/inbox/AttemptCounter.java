@@ -50,19 +50,18 @@ class AttemptCounter {
 	}
 
 	/**
-	 * Forgets the attempts of a record that succeeded, here; returns the key of its count
-	 * in Redis, which the caller deletes along with its other writes (one round trip).
+	 * Forgets the record's attempts in memory; returns the key of its count in Redis, for
+	 * the caller to delete along with its other writes (one round trip).
 	 */
-	String forgetOnSuccess(ConsumerRecord<?, ?> record) {
+	String forgetLocally(ConsumerRecord<?, ?> record) {
 		String key = key(record);
 		this.local.remove(key);
 		return key;
 	}
 
-	/** Forgets the attempts of a record that was dead-lettered. */
+	/** Forgets the attempts of a record that was dead-lettered, here and in Redis. */
 	void forget(ConsumerRecord<?, ?> record) {
-		String key = key(record);
-		this.local.remove(key);
+		String key = forgetLocally(record);
 		try {
 			this.redis.delete(key);
 		}

@@ -76,7 +76,7 @@ class FailedRecords {
 	 * count, for the caller to delete with the event's done mark.
 	 */
 	String succeeded(ConsumerRecord<String, byte[]> record) {
-		return this.attempts.forgetOnSuccess(record);
+		return this.attempts.forgetLocally(record);
 	}
 
 	private void log(ConsumerRecord<String, byte[]> record, Verdict verdict, RuntimeException failure) {
