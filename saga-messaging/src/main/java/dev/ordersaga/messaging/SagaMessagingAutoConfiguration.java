@@ -16,6 +16,7 @@ import dev.ordersaga.messaging.outbox.OutboxRelay;
 import dev.ordersaga.messaging.tracing.EventTracing;
 import dev.ordersaga.messaging.replay.ReplayConfiguration;
 import dev.ordersaga.messaging.web.ApiProblems;
+import dev.ordersaga.messaging.web.JsonOnly;
 import dev.ordersaga.messaging.web.OrderInLogContext;
 import dev.ordersaga.messaging.web.RequestBodyLimit;
 
@@ -113,6 +114,13 @@ public class SagaMessagingAutoConfiguration {
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	RequestBodyLimit requestBodyLimit(SagaProperties properties) {
 		return new RequestBodyLimit(properties.web().maxRequestBody().toBytes());
+	}
+
+	/** The APIs answer JSON only, never YAML through a mapper of their own. */
+	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	JsonOnly jsonOnly() {
+		return new JsonOnly();
 	}
 
 	/** Log lines written while a request is handled name the order it is about. */

@@ -91,6 +91,11 @@ public final class HttpJson {
 		return send("GET", path, null, Map.of());
 	}
 
+	/** A GET with headers of its own, such as another {@code Accept}. */
+	public Response get(String path, Map<String, String> headers) {
+		return send("GET", path, null, headers);
+	}
+
 	/**
 	 * A GET of something that is not JSON, such as a web page: the body as one text node,
 	 * whatever it holds.
