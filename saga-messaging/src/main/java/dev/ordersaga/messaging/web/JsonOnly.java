@@ -6,7 +6,7 @@ import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The APIs answer JSON (and problem+json) only. Spring would also answer
+ * The APIs answer JSON (and problem+json), not YAML. Spring would also answer
  * {@code Accept: application/yaml}, with a converter it adds because a YAML library is on
  * the class path (Jackson 2's, which springdoc needs for its own YAML document): a second
  * mapper that shares none of the services' JSON settings and wrote timestamps as numbers.
