@@ -88,10 +88,9 @@ class KafkaLoginIntegrationTests {
 				"--spring.security.oauth2.resourceserver.jwt.public-key-location=" + TestTokens.publicKeyLocation(),
 				// a group of its own on this broker
 				"--spring.kafka.consumer.group-id=payment-service-login-" + UUID.randomUUID(),
-				// and tables of its own: the other tests' payment-service, kept alive in
-				// this
-				// JVM on the other broker, relays the outbox of its schema and would
-				// otherwise send this service's events there
+				// and tables of its own: the other tests' service, alive in
+				// this JVM on the other broker, relays its schema's outbox and
+				// would send this service's events there
 				"--saga.schema=payment_login"));
 		kafka.forEach((name, value) -> args.add("--" + name + "=" + value));
 		return new SpringApplicationBuilder(PaymentServiceApplication.class).run(args.toArray(String[]::new));
