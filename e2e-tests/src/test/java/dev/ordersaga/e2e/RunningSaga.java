@@ -82,7 +82,8 @@ final class RunningSaga {
 				// no second start over the first one's half-started processes (and
 				// schemas), and no second wait of minutes for every later class
 				saga.all.forEach((service) -> service.stop(Duration.ofSeconds(5)));
-				failedToStart = ex.toString();
+				// its first line: the first class's failure quotes the log
+				failedToStart = ex.toString().lines().findFirst().orElse("");
 				throw ex;
 			}
 			instance = saga;

@@ -2,6 +2,7 @@ package dev.ordersaga.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import dev.ordersaga.client.ServiceCallFailed;
@@ -35,6 +37,16 @@ final class ServiceProcess {
 	private static final String VERSION = System.getProperty("saga.version", "0.1.0-SNAPSHOT");
 
 	static final Duration DEADLINE = Duration.ofMinutes(2);
+
+	/** How many lines of a dead process's log its failure quotes. */
+	private static final int LAST_WORDS = 40;
+
+	private static final int FIRST_PORT = 20000;
+
+	private static final int LAST_PORT = 32000;
+
+	/** The ports this JVM gave its services, each once. */
+	private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
 	/** The services whose jar this JVM extracted already. */
 	private static final Set<String> EXTRACTED = new HashSet<>();
@@ -56,6 +68,9 @@ final class ServiceProcess {
 	private final HttpJson management;
 
 	private Process process;
+
+	/** Where in the log the current process's output starts. */
+	private long startedAt;
 
 	ServiceProcess(String name) {
 		this(name, name);
@@ -151,6 +166,7 @@ final class ServiceProcess {
 		properties.forEach((property, value) -> command.add("--" + property + "=" + value));
 		try {
 			Files.createDirectories(this.log.getParent());
+			this.startedAt = logSize();
 			this.process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
 				.start();
@@ -245,8 +261,12 @@ final class ServiceProcess {
 	}
 
 	boolean isHealthy() {
-		if (this.process == null || !this.process.isAlive()) {
-			throw new IllegalStateException(this.name + " is not running; see " + this.log);
+		if (this.process == null) {
+			throw new IllegalStateException(this.name + " was not started");
+		}
+		if (!this.process.isAlive()) {
+			throw new IllegalStateException(this.name + " is not running (exit code " + this.process.exitValue()
+					+ "); see " + this.log + ". It said last:\n" + lastWords());
 		}
 		try {
 			return management().get("/actuator/health").status() == 200;
@@ -254,6 +274,18 @@ final class ServiceProcess {
 		catch (ServiceCallFailed ex) {
 			return false; // not listening yet
 		}
+	}
+
+	/**
+	 * The last lines the current process logged, without stack frames: where a failed
+	 * start says why (Boot's failure analysis, the causes), so that a build's output
+	 * tells it when the log file is gone with the build machine.
+	 */
+	private String lastWords() {
+		List<String> lines = logFrom(this.startedAt).lines()
+			.filter((line) -> !line.stripLeading().startsWith("at ") && !line.stripLeading().startsWith("..."))
+			.toList();
+		return String.join("\n", lines.subList(Math.max(0, lines.size() - LAST_WORDS), lines.size()));
 	}
 
 	/** SIGKILL: no shutdown hook, no graceful anything, as in a crash. */
@@ -354,12 +386,33 @@ final class ServiceProcess {
 		}
 	}
 
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
+	/**
+	 * A port no one listens on, below every common ephemeral range (Linux starts at
+	 * 32768, macOS and Windows at 49152) and never handed out twice by this JVM: an
+	 * ephemeral port, as {@code new ServerSocket(0)} gives, is free only until the
+	 * process binds it, and meanwhile any outgoing connection of the machine may take it
+	 * (as after a kill, before the restart binds the port again).
+	 */
+	private static synchronized int freePort() {
+		int span = LAST_PORT - FIRST_PORT + 1;
+		int start = ThreadLocalRandom.current().nextInt(span);
+		for (int i = 0; i < span; i++) {
+			int port = FIRST_PORT + (start + i) % span;
+			if (!HANDED_OUT.contains(port) && bindable(port)) {
+				HANDED_OUT.add(port);
+				return port;
+			}
+		}
+		throw new IllegalStateException("No free port between " + FIRST_PORT + " and " + LAST_PORT);
+	}
+
+	private static boolean bindable(int port) {
+		try (ServerSocket socket = new ServerSocket()) {
+			socket.bind(new InetSocketAddress(port));
+			return true;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			return false;
 		}
 	}
 
