@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import dev.ordersaga.messaging.test.SagaInfrastructure;
 import org.junit.jupiter.api.AfterAll;
@@ -144,11 +145,7 @@ class RedisIdempotencyIntegrationTests {
 	}
 
 	private static List<UUID> ids(int count) {
-		List<UUID> ids = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			ids.add(UUID.randomUUID());
-		}
-		return ids;
+		return Stream.generate(UUID::randomUUID).limit(count).toList();
 	}
 
 	private String key(UUID id) {
