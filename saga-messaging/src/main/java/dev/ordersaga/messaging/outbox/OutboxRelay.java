@@ -9,13 +9,20 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.ordersaga.events.EventHeaders;
 import dev.ordersaga.messaging.SagaProperties;
 import dev.ordersaga.messaging.Sleep;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -37,13 +44,17 @@ import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Publishes outbox rows to Kafka in id order, then deletes them. It wakes when a
- * transaction that wrote to the outbox commits, and sweeps on a timer as a safety net
- * (rows left by a crash, a broker that was down). A PostgreSQL advisory lock lets one
- * instance of a service relay at a time, which keeps the order per key when several
- * instances run; an instance that finds the lock taken waits for it rather than leaving
- * its rows to the sweep. A crash after the send and before the commit publishes a row
- * again; consumers are idempotent, so that is harmless.
+ * Publishes outbox rows to Kafka, then deletes them. Most rows are sent by the thread
+ * that committed them, right after the commit ({@link #committed}); the relay's thread
+ * deletes them once the broker has acknowledged them. Rows that could not be sent that
+ * way (an older row of the same key still waiting, a failed send, sending on commit
+ * switched off) the relay's thread publishes in id order: it wakes when such a row is
+ * committed, and sweeps on a timer as a safety net (rows left by a crash, a broker that
+ * was down). A PostgreSQL advisory lock lets one instance of a service relay at a time,
+ * which keeps the order per key when several instances run; an instance that finds the
+ * lock taken waits for it rather than leaving its rows to the sweep. A crash after a send
+ * and before its delete publishes a row again; consumers are idempotent, so that is
+ * harmless.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -57,8 +68,8 @@ public class OutboxRelay implements SmartLifecycle {
 	 * driver sends both statements together).
 	 */
 	private static final String TAKE_BATCH = "select set_config('synchronous_commit', 'off', true),"
-			+ " pg_advisory_xact_lock(?);"
-			+ " delete from outbox_event where id in (select id from outbox_event order by id limit ?)"
+			+ " pg_advisory_xact_lock(?);" + " delete from outbox_event where id in"
+			+ " (select id from outbox_event where id <> all(?) order by id limit ?)"
 			+ " returning id, event_id, topic, message_key, event_type, payload, traceparent, created_at";
 
 	private final JdbcTemplate jdbc;
@@ -73,9 +84,35 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final long lockKey;
 
+	private static final String DELETE_SENT = "delete from outbox_event where id = any(?)";
+
+	private static final String OLDEST_ROW_OLDER_THAN = "select coalesce((select created_at from outbox_event"
+			+ " order by id limit 1) < now() - make_interval(secs => ? / 1000.0), false)";
+
 	private final Semaphore wakeUps = new Semaphore(0);
 
+	/** Rows sent on commit and not yet deleted: the relay does not take them. */
+	private final Set<Long> sentOnCommitRows = ConcurrentHashMap.newKeySet();
+
+	/** Rows sent on commit that the broker acknowledged: to delete. */
+	private final Queue<Long> acknowledged = new ConcurrentLinkedQueue<>();
+
+	/** Sends on commit that failed so far. */
+	private final AtomicLong failedSendsOnCommit = new AtomicLong();
+
+	/** Whether rows wait for the relay's thread to publish them. */
+	private final AtomicBoolean rowsWaiting = new AtomicBoolean();
+
+	private final Counter sentOnCommit;
+
+	private final Counter relayed;
+
 	private volatile boolean running;
+
+	/**
+	 * Whether the last round failed: while it does, committed rows wait for the relay.
+	 */
+	private volatile boolean failing;
 
 	private @Nullable Thread worker;
 
@@ -96,6 +133,14 @@ public class OutboxRelay implements SmartLifecycle {
 					(relay) -> relay.measure("coalesce(extract(epoch from now() - min(created_at)), 0)"))
 			.description("Seconds the oldest waiting event has waited")
 			.baseUnit("seconds")
+			.register(meters);
+		this.sentOnCommit = Counter.builder("saga.outbox.published")
+			.description("Events published, by who sent them: the committing thread or the relay")
+			.tag("by", "commit")
+			.register(meters);
+		this.relayed = Counter.builder("saga.outbox.published")
+			.description("Events published, by who sent them: the committing thread or the relay")
+			.tag("by", "relay")
 			.register(meters);
 	}
 
@@ -120,9 +165,72 @@ public class OutboxRelay implements SmartLifecycle {
 
 	/** Asks the relay to publish now; cheap and safe to call from any thread. */
 	public void wake() {
+		this.rowsWaiting.set(true);
+		nudge();
+	}
+
+	private void nudge() {
 		if (this.wakeUps.availablePermits() == 0) {
 			this.wakeUps.release();
 		}
+	}
+
+	/**
+	 * Called on the committing thread once a transaction's rows are committed: sends the
+	 * rows that no older row of their key waits in front of, and wakes the relay for the
+	 * rest. Never throws: the rows are committed, and whatever is not sent here the relay
+	 * publishes.
+	 * @param sendable rows with no older row of their key in the outbox, in id order
+	 * @param rowsBehindOlder whether the transaction wrote rows behind an older row of
+	 * their key
+	 */
+	void committed(List<OutboxRow> sendable, boolean rowsBehindOlder) {
+		boolean leftToRelay = rowsBehindOlder;
+		if (!sendable.isEmpty()) {
+			if (this.settings.sendOnCommit() && this.running && !this.failing) {
+				sendable.forEach(this::sendOnCommit);
+			}
+			else {
+				leftToRelay = true;
+			}
+		}
+		if (leftToRelay) {
+			wake();
+		}
+	}
+
+	/**
+	 * Sends a row and counts it as sent on commit from the moment the producer has it, so
+	 * that a relay round that leaves it out can await it by flushing the producer.
+	 */
+	@SuppressWarnings("FutureReturnValueIgnored") // the callback handles the failure
+	private void sendOnCommit(OutboxRow row) {
+		CompletableFuture<?> sent;
+		try {
+			sent = this.kafka.send(toRecord(row, this.source));
+		}
+		catch (RuntimeException ex) {
+			sendOnCommitFailed(row, ex);
+			return;
+		}
+		this.sentOnCommitRows.add(row.id());
+		sent.whenComplete((result, failure) -> {
+			if (failure == null) {
+				this.sentOnCommit.increment();
+				this.acknowledged.add(row.id());
+				nudge();
+			}
+			else {
+				sendOnCommitFailed(row, failure);
+			}
+		});
+	}
+
+	private void sendOnCommitFailed(OutboxRow row, Throwable failure) {
+		log.debug("Sending outbox row {} on commit failed; the relay publishes it: {}", row.id(), failure.toString());
+		this.failedSendsOnCommit.incrementAndGet();
+		this.sentOnCommitRows.remove(row.id());
+		wake();
 	}
 
 	@Override
@@ -163,29 +271,85 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	private void run() {
-		@Nullable BackOffExecution failing = null;
+		@Nullable BackOffExecution retry = null;
 		long failures = 0;
+		long sweepInterval = this.settings.sweepInterval().toNanos();
+		long nextSweep = System.nanoTime() + sweepInterval;
 		while (this.running) {
 			try {
-				this.wakeUps.tryAcquire(this.settings.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
+				this.wakeUps.tryAcquire(Math.max(0, nextSweep - System.nanoTime()), TimeUnit.NANOSECONDS);
 				this.wakeUps.drainPermits();
-				while (this.running && publishBatch() == this.settings.batchSize()) {
-					// a full batch: more rows are waiting
+				deleteAcknowledged();
+				boolean woken = this.rowsWaiting.getAndSet(false);
+				if (woken || System.nanoTime() - nextSweep >= 0) {
+					nextSweep = System.nanoTime() + sweepInterval;
+					if (woken || oldestRowOlderThanASweep()) {
+						publishWaitingRows();
+					}
 				}
-				failing = null;
+				retry = null;
 				failures = 0;
+				this.failing = false;
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				return;
 			}
 			catch (RuntimeException ex) {
-				failing = (failing != null) ? failing : RETRY.start();
+				this.failing = true;
+				this.rowsWaiting.set(true);
+				retry = (retry != null) ? retry : RETRY.start();
 				failures++;
 				log.warn("Outbox relay could not publish (attempt {}), retrying: {}", failures, ex.toString());
-				Sleep.sleep(Duration.ofMillis(failing.nextBackOff()));
+				Sleep.sleep(Duration.ofMillis(retry.nextBackOff()));
 			}
 		}
+		try {
+			this.kafka.flush();
+			deleteAcknowledged();
+		}
+		catch (RuntimeException ex) {
+			log.debug("Rows sent on commit stay in the outbox and are sent again at the next start: {}", ex.toString());
+		}
+	}
+
+	/**
+	 * Whether the oldest row has waited longer than a sweep interval: left by a crash or
+	 * by a relay that failed, or sent on commit and not acknowledged since. A sweep that
+	 * finds only younger rows leaves them to their committing threads, which are sending
+	 * them, and so does not send them twice.
+	 */
+	private boolean oldestRowOlderThanASweep() {
+		Boolean old = this.jdbc.queryForObject(OLDEST_ROW_OLDER_THAN, Boolean.class,
+				this.settings.sweepInterval().toMillis());
+		return Boolean.TRUE.equals(old);
+	}
+
+	/** Publishes what waits in the outbox, in id order, batch after batch. */
+	private void publishWaitingRows() {
+		while (this.running && publishBatch() == this.settings.batchSize()) {
+			// a full batch: more rows are waiting
+		}
+	}
+
+	/** Deletes the rows sent on commit that the broker acknowledged, in one statement. */
+	private void deleteAcknowledged() {
+		List<Long> ids = new ArrayList<>();
+		for (Long id = this.acknowledged.poll(); id != null; id = this.acknowledged.poll()) {
+			ids.add(id);
+		}
+		if (ids.isEmpty()) {
+			return;
+		}
+		try {
+			this.jdbc.update(DELETE_SENT, (statement) -> statement.setArray(1,
+					statement.getConnection().createArrayOf("bigint", ids.toArray())));
+		}
+		catch (RuntimeException ex) {
+			this.acknowledged.addAll(ids);
+			throw ex;
+		}
+		this.sentOnCommitRows.removeAll(ids);
 	}
 
 	/**
@@ -196,14 +360,27 @@ public class OutboxRelay implements SmartLifecycle {
 	 * transaction: a send that fails rolls the delete back, and a crash before the commit
 	 * leaves them to be sent again, as a crash between a send and a later delete would.
 	 * The commit does not wait for the disk: a delete lost in a crash of the database
-	 * only publishes its rows twice, which consumers skip by event id.
+	 * only publishes its rows twice, which consumers skip by event id. Rows this instance
+	 * sent on commit and has not deleted yet are not taken; if any of them were still on
+	 * their way, they are awaited first, and should one of them have failed, the round is
+	 * rolled back and taken again, so that the failed row goes out before the younger
+	 * rows of its key.
 	 */
 	int publishBatch() {
+		long failedBefore = this.failedSendsOnCommit.get();
+		Long[] sentOnCommit = this.sentOnCommitRows.toArray(Long[]::new);
 		Integer published = this.transactions.execute((status) -> {
 			List<OutboxRow> rows = this.jdbc.execute(TAKE_BATCH,
-					(PreparedStatementCallback<List<OutboxRow>>) this::lockAndTake);
+					(PreparedStatementCallback<List<OutboxRow>>) (statement) -> lockAndTake(statement, sentOnCommit));
 			if (rows == null || rows.isEmpty()) {
 				return 0;
+			}
+			if (sentOnCommit.length > 0) {
+				this.kafka.flush();
+				if (this.failedSendsOnCommit.get() != failedBefore) {
+					throw new IllegalStateException(
+							"A send on commit failed while the relay took rows behind it; taking them again in order");
+				}
 			}
 			// a delete returns its rows in no particular order: the outbox's order is the
 			// ids'
@@ -213,6 +390,7 @@ public class OutboxRelay implements SmartLifecycle {
 				sends.add(this.kafka.send(toRecord(row, this.source)));
 			}
 			CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+			this.relayed.increment(rows.size());
 			return rows.size();
 		});
 		return (published != null) ? published : 0;
@@ -222,9 +400,10 @@ public class OutboxRelay implements SmartLifecycle {
 	 * Waits while another instance publishes, then takes the oldest rows, its own too, in
 	 * one round trip.
 	 */
-	private List<OutboxRow> lockAndTake(PreparedStatement statement) throws SQLException {
+	private List<OutboxRow> lockAndTake(PreparedStatement statement, Long[] sentOnCommit) throws SQLException {
 		statement.setLong(1, this.lockKey);
-		statement.setInt(2, this.settings.batchSize());
+		statement.setArray(2, statement.getConnection().createArrayOf("bigint", sentOnCommit));
+		statement.setInt(3, this.settings.batchSize());
 		statement.execute();
 		if (!statement.getMoreResults()) {
 			throw new IllegalStateException(

@@ -11,6 +11,7 @@ import dev.ordersaga.events.OrderLine;
 import dev.ordersaga.events.Topics;
 import dev.ordersaga.messaging.test.SagaInfrastructure;
 import dev.ordersaga.messaging.test.TopicProbe;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +32,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The events of a transaction reach the outbox table when it commits, all of them and in
  * the order they were published, and not at all when it rolls back; an inner transaction
- * that suspends it keeps its events apart.
+ * that suspends it keeps its events apart. The committing thread sends them itself,
+ * unless an older row of their key still waits in the outbox: then the relay publishes
+ * both, the older first.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OutboxIntegrationTests {
@@ -80,6 +83,47 @@ class OutboxIntegrationTests {
 
 		assertThat(beforeCommit).as("rows written before the commit").isZero();
 		assertThat(published(order, 3)).containsExactly(1, 2, 3);
+	}
+
+	@Test
+	void eventsAreSentOnCommitAndTheirRowsDeletedOnceTheBrokerHasThem() {
+		OrderId order = OrderId.random();
+		double byCommit = published("commit");
+		double byRelay = published("relay");
+
+		this.transactions.executeWithoutResult((status) -> {
+			this.outbox.publish(event(order, 1));
+			this.outbox.publish(event(order, 2));
+		});
+
+		assertThat(published(order, 2)).containsExactly(1, 2);
+		await().atMost(Duration.ofSeconds(30)).until(() -> rowsOf(order) == 0);
+		assertThat(published("commit") - byCommit).as("sent by the committing thread").isEqualTo(2);
+		assertThat(published("relay") - byRelay).as("sent by the relay").isZero();
+	}
+
+	@Test
+	void anEventBehindAnOlderRowOfItsKeyIsLeftToTheRelayWhichPublishesTheOlderFirst() {
+		OrderId order = OrderId.random();
+		double byCommit = published("commit");
+		double byRelay = published("relay");
+		// a row whose send failed, or that another instance's relay is publishing: still
+		// in the outbox, and the relay not woken for it
+		this.jdbc.update(
+				"insert into outbox_event (event_id, topic, message_key, event_type, payload, traceparent)"
+						+ " values (?, ?, ?, ?, ?, ?)",
+				UUID.randomUUID(), Topics.ORDER_CREATED, order.toString(), Topics.ORDER_CREATED,
+				this.json.writeValueAsBytes(event(order, 1)), "00-" + "1".repeat(32) + "-" + "2".repeat(16) + "-01");
+
+		this.transactions.executeWithoutResult((status) -> this.outbox.publish(event(order, 2)));
+
+		assertThat(published(order, 2)).containsExactly(1, 2);
+		assertThat(published("relay") - byRelay).as("sent by the relay").isEqualTo(2);
+		assertThat(published("commit") - byCommit).as("sent by the committing thread").isZero();
+	}
+
+	private double published(String by) {
+		return this.service.getBean(MeterRegistry.class).get("saga.outbox.published").tag("by", by).counter().count();
 	}
 
 	@Test
