@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import java.util.Queue;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -64,13 +64,25 @@ public class OutboxRelay implements SmartLifecycle {
 	private static final BackOff RETRY = retryBackOff();
 
 	/**
-	 * The relay's lock, then the oldest rows deleted and returned: one round trip (the
-	 * driver sends both statements together).
+	 * The relay's lock, then the oldest rows deleted and returned, but for those this
+	 * instance sent on commit and has not deleted yet: one round trip (the driver sends
+	 * both statements together).
 	 */
 	private static final String TAKE_BATCH = "select set_config('synchronous_commit', 'off', true),"
-			+ " pg_advisory_xact_lock(?);" + " delete from outbox_event where id in"
+			+ " pg_advisory_xact_lock(?); delete from outbox_event where id in"
 			+ " (select id from outbox_event where id <> all(?) order by id limit ?)"
 			+ " returning id, event_id, topic, message_key, event_type, payload, traceparent, created_at";
+
+	/**
+	 * The acknowledged rows deleted, in one round trip and one implicit transaction that,
+	 * like the relay's, does not wait for the disk: a delete lost in a crash of the
+	 * database only publishes its rows again.
+	 */
+	private static final String DELETE_ACKNOWLEDGED = "select set_config('synchronous_commit', 'off', true);"
+			+ " delete from outbox_event where id = any(?)";
+
+	private static final String OLDEST_ROW_OLDER_THAN = "select coalesce((select created_at from outbox_event"
+			+ " order by id limit 1) < now() - make_interval(secs => ? / 1000.0), false)";
 
 	private final JdbcTemplate jdbc;
 
@@ -83,17 +95,6 @@ public class OutboxRelay implements SmartLifecycle {
 	private final String source;
 
 	private final long lockKey;
-
-	/**
-	 * The acknowledged rows deleted, in one round trip and one implicit transaction that,
-	 * like the relay's, does not wait for the disk: a delete lost in a crash of the
-	 * database only publishes its rows again.
-	 */
-	private static final String DELETE_ACKNOWLEDGED = "select set_config('synchronous_commit', 'off', true);"
-			+ " delete from outbox_event where id = any(?)";
-
-	private static final String OLDEST_ROW_OLDER_THAN = "select coalesce((select created_at from outbox_event"
-			+ " order by id limit 1) < now() - make_interval(secs => ? / 1000.0), false)";
 
 	private final Semaphore wakeUps = new Semaphore(0);
 

@@ -19,6 +19,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 class OutboxOnlyService {
 
 	static ConfigurableApplicationContext start(SagaInfrastructure.Endpoints infra, String schema, String name) {
+		return start(infra, schema, name, OutboxOnlyService.class);
+	}
+
+	/** The same service, with beans of the given configuration classes added. */
+	static ConfigurableApplicationContext start(SagaInfrastructure.Endpoints infra, String schema, String name,
+			Class<?>... sources) {
 		Map<String, String> properties = Map.of("spring.application.name", name, "saga.schema", schema,
 				"spring.flyway.locations", "classpath:db/saga-messaging", "spring.kafka.bootstrap-servers",
 				infra.kafkaBootstrapServers(), "spring.datasource.url", infra.jdbcUrl(), "spring.datasource.username",
@@ -27,7 +33,8 @@ class OutboxOnlyService {
 				// only the wake-up on commit publishes while a test writes
 				"saga.outbox.sweep-interval", "1h");
 		// as arguments, so that they outrank the saga's defaults
-		return new SpringApplicationBuilder(OutboxOnlyService.class).web(WebApplicationType.NONE)
+		return new SpringApplicationBuilder(OutboxOnlyService.class).sources(sources)
+			.web(WebApplicationType.NONE)
 			.run(properties.entrySet()
 				.stream()
 				.map((property) -> "--" + property.getKey() + "=" + property.getValue())

@@ -1,0 +1,140 @@
+package dev.ordersaga.messaging.outbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.ordersaga.events.OrderCreated;
+import dev.ordersaga.events.OrderId;
+import dev.ordersaga.events.OrderLine;
+import dev.ordersaga.events.Topics;
+import dev.ordersaga.messaging.test.SagaInfrastructure;
+import dev.ordersaga.messaging.test.TopicProbe;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A send on commit that the producer fails leaves its row in the outbox: the relay, woken
+ * by the failure, publishes it, and the key's next event still comes after it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SendOnCommitFailureIntegrationTests {
+
+	private static final String SCHEMA = "outbox_send_fails";
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private ConfigurableApplicationContext service;
+
+	@BeforeAll
+	void start() {
+		SagaInfrastructure.Endpoints infra = SagaInfrastructure.endpoints();
+		new JdbcTemplate(new DriverManagerDataSource(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword()))
+			.execute("drop schema if exists " + SCHEMA + " cascade");
+		this.service = OutboxOnlyService.start(infra, SCHEMA, "outbox-send-fails", FailingSends.class);
+	}
+
+	@AfterAll
+	void stop() {
+		this.service.close();
+	}
+
+	@Test
+	void aRowWhoseSendOnCommitFailedIsPublishedByTheRelayBeforeTheNextEventOfItsKey() {
+		OrderId order = OrderId.random();
+		double byRelay = published("relay");
+		failingTemplate().failures.set(1);
+
+		publish(order, 1);
+		// the sweep is an hour away: only the failure's wake-up publishes it now
+		assertThat(published(order, 1)).containsExactly(1);
+		assertThat(failingTemplate().failures).hasValue(0);
+		assertThat(published("relay") - byRelay).as("sent by the relay").isEqualTo(1);
+		publish(order, 2);
+
+		assertThat(published(order, 2)).containsExactly(1, 2);
+		JdbcTemplate jdbc = this.service.getBean(JdbcTemplate.class);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> jdbc.queryForObject("select count(*) from outbox_event where message_key = ?", Integer.class,
+					order.toString()) == 0);
+	}
+
+	private void publish(OrderId order, int sequence) {
+		Outbox outbox = this.service.getBean(Outbox.class);
+		new TransactionTemplate(this.service.getBean(PlatformTransactionManager.class))
+			.executeWithoutResult((status) -> outbox.publish(new OrderCreated(order, "send-fails",
+					List.of(new OrderLine("SEQUENCE", sequence)), Instant.now())));
+	}
+
+	private List<Integer> published(OrderId order, int count) {
+		TopicProbe topics = new TopicProbe(SagaInfrastructure.endpoints().kafkaBootstrapServers());
+		return await().atMost(Duration.ofSeconds(30))
+			.until(() -> topics.records(Topics.ORDER_CREATED, order.value()), (records) -> records.size() >= count)
+			.stream()
+			.map((record) -> this.json.readValue(record.value(), OrderCreated.class).items().get(0).quantity())
+			.toList();
+	}
+
+	private FailingTemplate failingTemplate() {
+		return (FailingTemplate) this.service.getBean(KafkaTemplate.class);
+	}
+
+	private double published(String by) {
+		return this.service.getBean(MeterRegistry.class).get("saga.outbox.published").tag("by", by).counter().count();
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class FailingSends {
+
+		/** Declared as Boot declares its own template, so that every user takes it. */
+		@Bean
+		KafkaTemplate<?, ?> kafkaTemplate(ProducerFactory<String, byte[]> producers) {
+			return new FailingTemplate(producers);
+		}
+
+	}
+
+	/**
+	 * Fails as many sends as it is told to, as a producer does when the broker is gone.
+	 */
+	static class FailingTemplate extends KafkaTemplate<String, byte[]> {
+
+		final AtomicInteger failures = new AtomicInteger();
+
+		FailingTemplate(ProducerFactory<String, byte[]> producers) {
+			super(producers);
+		}
+
+		@Override
+		public CompletableFuture<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> record) {
+			if (this.failures.getAndUpdate((left) -> Math.max(0, left - 1)) > 0) {
+				return CompletableFuture.failedFuture(new KafkaException("send failed (injected by the test)"));
+			}
+			return super.send(record);
+		}
+
+	}
+
+}
