@@ -31,7 +31,9 @@ class OutboxOnlyService {
 				infra.dbUser(), "spring.datasource.password", infra.dbPassword(), "spring.data.redis.url",
 				infra.redisUrl(),
 				// only the wake-up on commit publishes while a test writes
-				"saga.outbox.sweep-interval", "1h");
+				"saga.outbox.sweep-interval", "1h",
+				// the committing thread sends what it may, the relay the rest
+				"saga.outbox.send-on-commit", "true");
 		// as arguments, so that they outrank the saga's defaults
 		return new SpringApplicationBuilder(OutboxOnlyService.class).sources(sources)
 			.web(WebApplicationType.NONE)
