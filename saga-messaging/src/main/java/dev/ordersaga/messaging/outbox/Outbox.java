@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import dev.ordersaga.events.SagaEvent;
+import dev.ordersaga.messaging.SagaProperties;
 import dev.ordersaga.messaging.kafka.EventCodec;
 import dev.ordersaga.messaging.tracing.EventTracing;
 import org.jspecify.annotations.Nullable;
@@ -37,18 +38,24 @@ public class Outbox {
 
 	/**
 	 * A transaction's rows in one statement whatever their number (one plan), numbered in
-	 * the order they were published; each row comes back with its id and whether an older
-	 * row of its key was still in the outbox when the statement ran. An older row is
-	 * visible until the relay that publishes it commits its delete, which it does only
-	 * after the broker acknowledged it.
+	 * the order they were published; each row comes back with its id and whether it is
+	 * behind an older row of its key ({@link #KEY_CHECK} follows, or no check).
 	 */
 	private static final String INSERT = "insert into outbox_event"
 			+ " (event_id, topic, message_key, event_type, payload, traceparent, created_at)"
 			+ " select event_id, topic, message_key, event_type, payload, traceparent, created_at"
 			+ " from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::bytea[], ?::text[], ?::timestamptz[])"
 			+ " with ordinality as written (event_id, topic, message_key, event_type, payload, traceparent, created_at, n)"
-			+ " order by n returning id, event_id, exists (select 1 from outbox_event older"
-			+ " where older.message_key = outbox_event.message_key and older.id < outbox_event.id) as behind_older";
+			+ " order by n returning id, event_id, ";
+
+	/**
+	 * Whether an older row of the key was still in the outbox when the insert ran; asked
+	 * only when rows are sent on commit. An older row is visible until the relay that
+	 * publishes it commits its delete, which it does only after the broker acknowledged
+	 * it.
+	 */
+	private static final String KEY_CHECK = "exists (select 1 from outbox_event older"
+			+ " where older.message_key = outbox_event.message_key and older.id < outbox_event.id)";
 
 	private final JdbcTemplate jdbc;
 
@@ -60,7 +67,11 @@ public class Outbox {
 
 	private final EventTracing tracing;
 
-	Outbox(JdbcTemplate jdbc, EventCodec codec, OutboxRelay relay, Clock clock, EventTracing tracing) {
+	private final String insert;
+
+	Outbox(JdbcTemplate jdbc, EventCodec codec, OutboxRelay relay, Clock clock, EventTracing tracing,
+			SagaProperties properties) {
+		this.insert = INSERT + (properties.outbox().sendOnCommit() ? KEY_CHECK : "false") + " as behind_older";
 		this.jdbc = jdbc;
 		this.codec = codec;
 		this.relay = relay;
@@ -104,7 +115,7 @@ public class Outbox {
 		Map<UUID, OutboxRow> byEventId = new HashMap<>();
 		rows.forEach((row) -> byEventId.put(row.eventId(), row));
 		this.jdbc.execute((ConnectionCallback<@Nullable Void>) (Connection connection) -> {
-			try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+			try (PreparedStatement insert = connection.prepareStatement(this.insert)) {
 				insert.setArray(1, connection.createArrayOf("uuid", column(rows, OutboxRow::eventId)));
 				insert.setArray(2, connection.createArrayOf("text", column(rows, OutboxRow::topic)));
 				insert.setArray(3, connection.createArrayOf("text", column(rows, OutboxRow::messageKey)));

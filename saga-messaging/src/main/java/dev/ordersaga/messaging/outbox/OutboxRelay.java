@@ -141,13 +141,14 @@ public class OutboxRelay implements SmartLifecycle {
 			.description("Seconds the oldest waiting event has waited")
 			.baseUnit("seconds")
 			.register(meters);
-		this.sentOnCommit = Counter.builder("saga.outbox.published")
+		this.sentOnCommit = published("commit", meters);
+		this.relayed = published("relay", meters);
+	}
+
+	private static Counter published(String by, MeterRegistry meters) {
+		return Counter.builder("saga.outbox.published")
 			.description("Events published, by who sent them: the committing thread or the relay")
-			.tag("by", "commit")
-			.register(meters);
-		this.relayed = Counter.builder("saga.outbox.published")
-			.description("Events published, by who sent them: the committing thread or the relay")
-			.tag("by", "relay")
+			.tag("by", by)
 			.register(meters);
 	}
 

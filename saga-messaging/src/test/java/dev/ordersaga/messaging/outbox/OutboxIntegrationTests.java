@@ -11,8 +11,6 @@ import dev.ordersaga.events.OrderLine;
 import dev.ordersaga.events.Topics;
 import dev.ordersaga.messaging.test.SagaInfrastructure;
 import dev.ordersaga.messaging.test.TopicProbe;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,8 +53,7 @@ class OutboxIntegrationTests {
 	@BeforeAll
 	void start() {
 		SagaInfrastructure.Endpoints infra = SagaInfrastructure.endpoints();
-		new JdbcTemplate(new DriverManagerDataSource(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword()))
-			.execute("drop schema if exists " + SCHEMA + " cascade");
+		OutboxOnlyService.dropSchema(infra, SCHEMA);
 		this.service = OutboxOnlyService.start(infra, SCHEMA, "outbox-alone");
 		this.outbox = this.service.getBean(Outbox.class);
 		this.jdbc = this.service.getBean(JdbcTemplate.class);
@@ -123,7 +119,7 @@ class OutboxIntegrationTests {
 	}
 
 	private double published(String by) {
-		return this.service.getBean(MeterRegistry.class).get("saga.outbox.published").tag("by", by).counter().count();
+		return OutboxOnlyService.published(this.service, by);
 	}
 
 	@Test
@@ -167,19 +163,8 @@ class OutboxIntegrationTests {
 		return (rows != null) ? rows : 0;
 	}
 
-	/**
-	 * The sequence numbers of the order's events on the topic, once there are that many.
-	 */
-	private List<Integer> published(OrderId order, int count) {
-		return await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.topics.records(Topics.ORDER_CREATED, order.value()), (records) -> records.size() >= count)
-			.stream()
-			.map(this::sequence)
-			.toList();
-	}
-
-	private int sequence(ConsumerRecord<String, byte[]> record) {
-		return this.json.readValue(record.value(), OrderCreated.class).items().get(0).quantity();
+	private static List<Integer> published(OrderId order, int count) {
+		return OutboxOnlyService.publishedSequences(order, count);
 	}
 
 	private static OrderCreated event(OrderId order, int sequence) {

@@ -1,14 +1,26 @@
 package dev.ordersaga.messaging.outbox;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
+import dev.ordersaga.events.OrderCreated;
+import dev.ordersaga.events.OrderId;
+import dev.ordersaga.events.Topics;
 import dev.ordersaga.messaging.test.SagaInfrastructure;
+import dev.ordersaga.messaging.test.TopicProbe;
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A service with nothing but the saga's messaging, an outbox and its relay, on a schema
@@ -17,6 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 class OutboxOnlyService {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	static ConfigurableApplicationContext start(SagaInfrastructure.Endpoints infra, String schema, String name) {
 		return start(infra, schema, name, OutboxOnlyService.class);
@@ -41,6 +55,33 @@ class OutboxOnlyService {
 				.stream()
 				.map((property) -> "--" + property.getKey() + "=" + property.getValue())
 				.toArray(String[]::new));
+	}
+
+	/** Drops the schema, so that the next service to start migrates it anew. */
+	static void dropSchema(SagaInfrastructure.Endpoints infra, String schema) {
+		new JdbcTemplate(new DriverManagerDataSource(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword()))
+			.execute("drop schema if exists " + schema + " cascade");
+	}
+
+	/**
+	 * The sequence numbers (the first line's quantity) of the order's events on
+	 * {@code order.created}, in topic order, once there are that many.
+	 */
+	static List<Integer> publishedSequences(OrderId order, int count) {
+		TopicProbe topics = new TopicProbe(SagaInfrastructure.endpoints().kafkaBootstrapServers());
+		return await().atMost(Duration.ofSeconds(30))
+			.until(() -> topics.records(Topics.ORDER_CREATED, order.value()), (records) -> records.size() >= count)
+			.stream()
+			.map((record) -> JSON.readValue(record.value(), OrderCreated.class).items().get(0).quantity())
+			.toList();
+	}
+
+	/**
+	 * How many events the service published so far, by the committing thread or the
+	 * relay.
+	 */
+	static double published(ConfigurableApplicationContext service, String by) {
+		return service.getBean(MeterRegistry.class).get("saga.outbox.published").tag("by", by).counter().count();
 	}
 
 }

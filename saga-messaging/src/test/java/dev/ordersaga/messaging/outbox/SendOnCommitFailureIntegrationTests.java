@@ -9,23 +9,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.ordersaga.events.OrderCreated;
 import dev.ordersaga.events.OrderId;
 import dev.ordersaga.events.OrderLine;
-import dev.ordersaga.events.Topics;
 import dev.ordersaga.messaging.test.SagaInfrastructure;
-import dev.ordersaga.messaging.test.TopicProbe;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.SendResult;
@@ -44,15 +39,12 @@ class SendOnCommitFailureIntegrationTests {
 
 	private static final String SCHEMA = "outbox_send_fails";
 
-	private final JsonMapper json = JsonMapper.builder().build();
-
 	private ConfigurableApplicationContext service;
 
 	@BeforeAll
 	void start() {
 		SagaInfrastructure.Endpoints infra = SagaInfrastructure.endpoints();
-		new JdbcTemplate(new DriverManagerDataSource(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword()))
-			.execute("drop schema if exists " + SCHEMA + " cascade");
+		OutboxOnlyService.dropSchema(infra, SCHEMA);
 		this.service = OutboxOnlyService.start(infra, SCHEMA, "outbox-send-fails", FailingSends.class);
 	}
 
@@ -88,13 +80,8 @@ class SendOnCommitFailureIntegrationTests {
 					List.of(new OrderLine("SEQUENCE", sequence)), Instant.now())));
 	}
 
-	private List<Integer> published(OrderId order, int count) {
-		TopicProbe topics = new TopicProbe(SagaInfrastructure.endpoints().kafkaBootstrapServers());
-		return await().atMost(Duration.ofSeconds(30))
-			.until(() -> topics.records(Topics.ORDER_CREATED, order.value()), (records) -> records.size() >= count)
-			.stream()
-			.map((record) -> this.json.readValue(record.value(), OrderCreated.class).items().get(0).quantity())
-			.toList();
+	private static List<Integer> published(OrderId order, int count) {
+		return OutboxOnlyService.publishedSequences(order, count);
 	}
 
 	private FailingTemplate failingTemplate() {
@@ -102,7 +89,7 @@ class SendOnCommitFailureIntegrationTests {
 	}
 
 	private double published(String by) {
-		return this.service.getBean(MeterRegistry.class).get("saga.outbox.published").tag("by", by).counter().count();
+		return OutboxOnlyService.published(this.service, by);
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

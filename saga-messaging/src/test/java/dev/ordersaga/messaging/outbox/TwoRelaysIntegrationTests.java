@@ -30,7 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,8 +58,7 @@ class TwoRelaysIntegrationTests {
 	@BeforeAll
 	void startTwoInstancesOnOneSchema() {
 		SagaInfrastructure.Endpoints infra = SagaInfrastructure.endpoints();
-		new JdbcTemplate(new DriverManagerDataSource(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword()))
-			.execute("drop schema if exists " + SCHEMA + " cascade");
+		OutboxOnlyService.dropSchema(infra, SCHEMA);
 		// one after the other: the second finds the schema migrated by the first
 		this.instances.add(OutboxOnlyService.start(infra, SCHEMA, "relay-a"));
 		this.instances.add(OutboxOnlyService.start(infra, SCHEMA, "relay-b"));
