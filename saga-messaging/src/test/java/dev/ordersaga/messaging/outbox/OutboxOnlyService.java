@@ -77,6 +77,15 @@ class OutboxOnlyService {
 	}
 
 	/**
+	 * Waits until nothing of the service's outbox is on its way out, so that the next
+	 * commit sends its rows itself.
+	 */
+	static void awaitIdle(ConfigurableApplicationContext service) {
+		OutboxRelay relay = service.getBean(OutboxRelay.class);
+		await().atMost(Duration.ofSeconds(30)).until(relay::idle);
+	}
+
+	/**
 	 * How many events the service published so far, by the committing thread or the
 	 * relay.
 	 */

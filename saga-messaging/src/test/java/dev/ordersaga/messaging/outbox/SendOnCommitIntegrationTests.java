@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.ordersaga.events.OrderCreated;
 import dev.ordersaga.events.OrderId;
@@ -12,6 +13,7 @@ import dev.ordersaga.events.OrderLine;
 import dev.ordersaga.messaging.test.SagaInfrastructure;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,13 +33,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A send on commit that the producer fails leaves its row in the outbox: the relay, woken
- * by the failure, publishes it, and the key's next event still comes after it.
+ * When the committing thread sends its own rows and when it leaves them to the relay: a
+ * send that the producer fails leaves its row in the outbox, and the relay, woken by the
+ * failure, publishes it before the key's next event; while a send on commit awaits its
+ * acknowledgement, the next transaction's rows go to the relay.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SendOnCommitFailureIntegrationTests {
+class SendOnCommitIntegrationTests {
 
-	private static final String SCHEMA = "outbox_send_fails";
+	private static final String SCHEMA = "outbox_send_on_commit";
 
 	private ConfigurableApplicationContext service;
 
@@ -45,7 +49,7 @@ class SendOnCommitFailureIntegrationTests {
 	void start() {
 		SagaInfrastructure.Endpoints infra = SagaInfrastructure.endpoints();
 		OutboxOnlyService.dropSchema(infra, SCHEMA);
-		this.service = OutboxOnlyService.start(infra, SCHEMA, "outbox-send-fails", FailingSends.class);
+		this.service = OutboxOnlyService.start(infra, SCHEMA, "outbox-send-on-commit", ControlledSends.class);
 	}
 
 	@AfterAll
@@ -56,13 +60,14 @@ class SendOnCommitFailureIntegrationTests {
 	@Test
 	void aRowWhoseSendOnCommitFailedIsPublishedByTheRelayBeforeTheNextEventOfItsKey() {
 		OrderId order = OrderId.random();
+		OutboxOnlyService.awaitIdle(this.service);
 		double byRelay = published("relay");
-		failingTemplate().failures.set(1);
+		template().failures.set(1);
 
 		publish(order, 1);
 		// the sweep is an hour away: only the failure's wake-up publishes it now
 		assertThat(published(order, 1)).containsExactly(1);
-		assertThat(failingTemplate().failures).hasValue(0);
+		assertThat(template().failures).hasValue(0);
 		assertThat(published("relay") - byRelay).as("sent by the relay").isEqualTo(1);
 		publish(order, 2);
 
@@ -71,6 +76,32 @@ class SendOnCommitFailureIntegrationTests {
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> jdbc.queryForObject("select count(*) from outbox_event where message_key = ?", Integer.class,
 					order.toString()) == 0);
+	}
+
+	@Test
+	void whileASendOnCommitAwaitsItsAcknowledgementTheNextTransactionsRowsAreLeftToTheRelay() {
+		OrderId first = OrderId.random();
+		OrderId second = OrderId.random();
+		OutboxOnlyService.awaitIdle(this.service);
+		double byCommit = published("commit");
+		double byRelay = published("relay");
+		CompletableFuture<Void> acknowledgements = template().holdAcknowledgements();
+
+		publish(first, 1);
+		publish(second, 1);
+
+		// the relay publishes the second while the first's acknowledgement is held
+		assertThat(published(second, 1)).containsExactly(1);
+		assertThat(published("relay") - byRelay).as("sent by the relay").isEqualTo(1);
+		acknowledgements.complete(null);
+		assertThat(published(first, 1)).containsExactly(1);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(
+					() -> assertThat(published("commit") - byCommit).as("sent by the committing thread").isEqualTo(1));
+		JdbcTemplate jdbc = this.service.getBean(JdbcTemplate.class);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> jdbc.queryForObject("select count(*) from outbox_event where message_key in (?, ?)",
+					Integer.class, first.toString(), second.toString()) == 0);
 	}
 
 	private void publish(OrderId order, int sequence) {
@@ -84,8 +115,8 @@ class SendOnCommitFailureIntegrationTests {
 		return OutboxOnlyService.publishedSequences(order, count);
 	}
 
-	private FailingTemplate failingTemplate() {
-		return (FailingTemplate) this.service.getBean(KafkaTemplate.class);
+	private ControlledTemplate template() {
+		return (ControlledTemplate) this.service.getBean(KafkaTemplate.class);
 	}
 
 	private double published(String by) {
@@ -93,25 +124,35 @@ class SendOnCommitFailureIntegrationTests {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
-	static class FailingSends {
+	static class ControlledSends {
 
 		/** Declared as Boot declares its own template, so that every user takes it. */
 		@Bean
 		KafkaTemplate<?, ?> kafkaTemplate(ProducerFactory<String, byte[]> producers) {
-			return new FailingTemplate(producers);
+			return new ControlledTemplate(producers);
 		}
 
 	}
 
 	/**
-	 * Fails as many sends as it is told to, as a producer does when the broker is gone.
+	 * Fails as many sends as it is told to, as a producer does when the broker is gone,
+	 * and, once told to, tells the sender of the next record that the broker has it only
+	 * when the test says so (the record itself goes out at once).
 	 */
-	static class FailingTemplate extends KafkaTemplate<String, byte[]> {
+	static class ControlledTemplate extends KafkaTemplate<String, byte[]> {
 
 		final AtomicInteger failures = new AtomicInteger();
 
-		FailingTemplate(ProducerFactory<String, byte[]> producers) {
+		private final AtomicReference<@Nullable CompletableFuture<Void>> held = new AtomicReference<>();
+
+		ControlledTemplate(ProducerFactory<String, byte[]> producers) {
 			super(producers);
+		}
+
+		CompletableFuture<Void> holdAcknowledgements() {
+			CompletableFuture<Void> release = new CompletableFuture<>();
+			this.held.set(release);
+			return release;
 		}
 
 		@Override
@@ -119,7 +160,9 @@ class SendOnCommitFailureIntegrationTests {
 			if (this.failures.getAndUpdate((left) -> Math.max(0, left - 1)) > 0) {
 				return CompletableFuture.failedFuture(new KafkaException("send failed (injected by the test)"));
 			}
-			return super.send(record);
+			CompletableFuture<SendResult<String, byte[]>> sent = super.send(record);
+			CompletableFuture<Void> release = this.held.getAndSet(null);
+			return (release != null) ? sent.thenCombine(release, (result, released) -> result) : sent;
 		}
 
 	}
