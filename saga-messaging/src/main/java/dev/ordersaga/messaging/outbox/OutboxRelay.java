@@ -18,6 +18,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 import dev.ordersaga.events.EventHeaders;
 import dev.ordersaga.messaging.SagaProperties;
@@ -110,6 +112,14 @@ public class OutboxRelay implements SmartLifecycle {
 	/** Whether rows wait for the relay's thread to publish them. */
 	private final AtomicBoolean rowsWaiting = new AtomicBoolean();
 
+	/**
+	 * Held while a committing thread hands its rows to the producer, and by the relay
+	 * when it starts publishing: a round never starts between a committing thread's
+	 * decision to send and the moment its rows are in {@link #sentOnCommitRows} and with
+	 * the producer.
+	 */
+	private final Lock handOff = new ReentrantLock();
+
 	private final Counter sentOnCommit;
 
 	private final Counter relayed;
@@ -196,17 +206,30 @@ public class OutboxRelay implements SmartLifecycle {
 	 * their key
 	 */
 	void committed(List<OutboxRow> sendable, boolean rowsBehindOlder) {
-		boolean leftToRelay = rowsBehindOlder;
-		if (!sendable.isEmpty()) {
-			if (this.settings.sendOnCommit() && this.running && !this.failing && idle()) {
-				sendable.forEach(this::sendOnCommit);
-			}
-			else {
-				leftToRelay = true;
-			}
-		}
-		if (leftToRelay) {
+		boolean sentHere = !sendable.isEmpty() && this.settings.sendOnCommit() && this.running && !this.failing
+				&& sentWhileIdle(sendable);
+		if (rowsBehindOlder || (!sendable.isEmpty() && !sentHere)) {
 			wake();
+		}
+	}
+
+	/**
+	 * Sends the rows if the outbox is idle, and hands them to the producer before the
+	 * relay can start a round: a round that starts later leaves them out (and flushes the
+	 * producer before it sends younger rows of their keys), instead of taking them from
+	 * the table and sending them a second time.
+	 */
+	private boolean sentWhileIdle(List<OutboxRow> sendable) {
+		this.handOff.lock();
+		try {
+			if (!idle()) {
+				return false;
+			}
+			sendable.forEach(this::sendOnCommit);
+			return true;
+		}
+		finally {
+			this.handOff.unlock();
 		}
 	}
 
@@ -222,11 +245,13 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	/**
-	 * Sends a row and counts it as sent on commit from the moment the producer has it, so
-	 * that a relay round that leaves it out can await it by flushing the producer.
+	 * Counts a row as sent on commit and sends it (under {@link #handOff}, so no relay
+	 * round starts in between): a round leaves it out, and awaits it by flushing the
+	 * producer before it sends a younger row of its key.
 	 */
 	@SuppressWarnings("FutureReturnValueIgnored") // the callback handles the failure
 	private void sendOnCommit(OutboxRow row) {
+		this.sentOnCommitRows.add(row.id());
 		CompletableFuture<?> sent;
 		try {
 			sent = this.kafka.send(toRecord(row, this.source));
@@ -235,7 +260,6 @@ public class OutboxRelay implements SmartLifecycle {
 			sendOnCommitFailed(row, ex);
 			return;
 		}
-		this.sentOnCommitRows.add(row.id());
 		sent.whenComplete((result, failure) -> {
 			if (failure == null) {
 				this.sentOnCommit.increment();
@@ -306,7 +330,7 @@ public class OutboxRelay implements SmartLifecycle {
 				if (woken || System.nanoTime() - nextSweep >= 0) {
 					nextSweep = System.nanoTime() + sweepInterval;
 					if (woken || oldestRowOlderThanASweep()) {
-						this.publishing = true;
+						startPublishing();
 						try {
 							publishWaitingRows();
 						}
@@ -338,6 +362,20 @@ public class OutboxRelay implements SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			log.debug("Rows sent on commit stay in the outbox and are sent again at the next start: {}", ex.toString());
+		}
+	}
+
+	/**
+	 * Marks the relay as publishing once no committing thread is handing rows to the
+	 * producer; committing threads then leave their rows to it.
+	 */
+	private void startPublishing() {
+		this.handOff.lock();
+		try {
+			this.publishing = true;
+		}
+		finally {
+			this.handOff.unlock();
 		}
 	}
 
