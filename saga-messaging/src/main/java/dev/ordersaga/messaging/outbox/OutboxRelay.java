@@ -18,7 +18,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.ordersaga.events.EventHeaders;
@@ -118,7 +117,7 @@ public class OutboxRelay implements SmartLifecycle {
 	 * decision to send and the moment its rows are in {@link #sentOnCommitRows} and with
 	 * the producer.
 	 */
-	private final Lock handOff = new ReentrantLock();
+	private final ReentrantLock handOff = new ReentrantLock();
 
 	private final Counter sentOnCommit;
 
@@ -231,6 +230,13 @@ public class OutboxRelay implements SmartLifecycle {
 		finally {
 			this.handOff.unlock();
 		}
+	}
+
+	/**
+	 * Whether the relay waits to start a round while a committing thread hands rows over.
+	 */
+	boolean waitsForHandOff() {
+		return this.handOff.hasQueuedThreads();
 	}
 
 	/**

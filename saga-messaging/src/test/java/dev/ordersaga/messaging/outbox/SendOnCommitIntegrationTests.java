@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -36,7 +38,8 @@ import static org.awaitility.Awaitility.await;
  * When the committing thread sends its own rows and when it leaves them to the relay: a
  * send that the producer fails leaves its row in the outbox, and the relay, woken by the
  * failure, publishes it before the key's next event; while a send on commit awaits its
- * acknowledgement, the next transaction's rows go to the relay.
+ * acknowledgement, the next transaction's rows go to the relay; a relay round that starts
+ * while a committing thread hands its rows to the producer leaves them to it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SendOnCommitIntegrationTests {
@@ -104,6 +107,35 @@ class SendOnCommitIntegrationTests {
 					Integer.class, first.toString(), second.toString()) == 0);
 	}
 
+	@Test
+	void aRelayRoundThatStartsWhileACommittingThreadHandsItsRowsOverLeavesThemToIt() throws Exception {
+		OrderId order = OrderId.random();
+		OutboxRelay relay = this.service.getBean(OutboxRelay.class);
+		OutboxOnlyService.awaitIdle(this.service);
+		double byRelay = published("relay");
+		BlockedSend handOver = template().blockNextSend();
+
+		// the committing thread stops inside the producer's send, its row committed
+		CompletableFuture<Void> committing = CompletableFuture.runAsync(() -> publish(order, 1));
+		try {
+			assertThat(handOver.entered().await(30, TimeUnit.SECONDS)).isTrue();
+			relay.wake();
+			await().atMost(Duration.ofSeconds(30)).until(relay::waitsForHandOff);
+		}
+		finally {
+			handOver.release().countDown();
+		}
+		committing.get(30, TimeUnit.SECONDS);
+
+		JdbcTemplate jdbc = this.service.getBean(JdbcTemplate.class);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> jdbc.queryForObject("select count(*) from outbox_event where message_key = ?", Integer.class,
+					order.toString()) == 0);
+		OutboxOnlyService.awaitIdle(this.service);
+		assertThat(published("relay") - byRelay).as("sent by the relay").isZero();
+		assertThat(published(order, 1)).as("copies on the topic").containsExactly(1);
+	}
+
 	private void publish(OrderId order, int sequence) {
 		Outbox outbox = this.service.getBean(Outbox.class);
 		new TransactionTemplate(this.service.getBean(PlatformTransactionManager.class))
@@ -134,6 +166,10 @@ class SendOnCommitIntegrationTests {
 
 	}
 
+	/** A send stopped by the test: it has entered the template, and waits for release. */
+	record BlockedSend(CountDownLatch entered, CountDownLatch release) {
+	}
+
 	/**
 	 * Fails as many sends as it is told to, as a producer does when the broker is gone,
 	 * and, once told to, tells the sender of the next record that the broker has it only
@@ -145,8 +181,17 @@ class SendOnCommitIntegrationTests {
 
 		private final AtomicReference<@Nullable CompletableFuture<Void>> held = new AtomicReference<>();
 
+		private final AtomicReference<@Nullable BlockedSend> blocked = new AtomicReference<>();
+
 		ControlledTemplate(ProducerFactory<String, byte[]> producers) {
 			super(producers);
+		}
+
+		/** The next send stops before it reaches the producer until it is released. */
+		BlockedSend blockNextSend() {
+			BlockedSend send = new BlockedSend(new CountDownLatch(1), new CountDownLatch(1));
+			this.blocked.set(send);
+			return send;
 		}
 
 		CompletableFuture<Void> holdAcknowledgements() {
@@ -159,6 +204,17 @@ class SendOnCommitIntegrationTests {
 		public CompletableFuture<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> record) {
 			if (this.failures.getAndUpdate((left) -> Math.max(0, left - 1)) > 0) {
 				return CompletableFuture.failedFuture(new KafkaException("send failed (injected by the test)"));
+			}
+			BlockedSend stop = this.blocked.getAndSet(null);
+			if (stop != null) {
+				stop.entered().countDown();
+				try {
+					stop.release().await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new KafkaException("interrupted while blocked by the test", ex);
+				}
 			}
 			CompletableFuture<SendResult<String, byte[]>> sent = super.send(record);
 			CompletableFuture<Void> release = this.held.getAndSet(null);
