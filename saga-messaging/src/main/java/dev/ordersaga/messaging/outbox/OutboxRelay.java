@@ -216,10 +216,14 @@ public class OutboxRelay implements SmartLifecycle {
 	 * Sends the rows if the outbox is idle, and hands them to the producer before the
 	 * relay can start a round: a round that starts later leaves them out (and flushes the
 	 * producer before it sends younger rows of their keys), instead of taking them from
-	 * the table and sending them a second time.
+	 * the table and sending them a second time. A thread that finds another handing rows
+	 * over (or the relay starting a round) does not wait: the outbox is not idle, and the
+	 * relay publishes its rows.
 	 */
 	private boolean sentWhileIdle(List<OutboxRow> sendable) {
-		this.handOff.lock();
+		if (!this.handOff.tryLock()) {
+			return false;
+		}
 		try {
 			if (!idle()) {
 				return false;
