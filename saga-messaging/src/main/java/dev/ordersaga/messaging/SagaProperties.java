@@ -46,7 +46,7 @@ public record SagaProperties(@DefaultValue Topics topics, @DefaultValue Outbox o
 	 * publishes every row
 	 */
 	public record Outbox(@DefaultValue("1s") Duration sweepInterval, @DefaultValue("500") int batchSize,
-			@DefaultValue("true") boolean sendOnCommit) {
+			@DefaultValue("false") boolean sendOnCommit) {
 	}
 
 	/**
