@@ -1,6 +1,5 @@
 package dev.ordersaga.messaging.outbox;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -24,7 +23,6 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The events of a transaction reach the outbox table when it commits, all of them and in
@@ -95,7 +93,7 @@ class OutboxIntegrationTests {
 		});
 
 		assertThat(published(order, 2)).containsExactly(1, 2);
-		await().atMost(Duration.ofSeconds(30)).until(() -> rowsOf(order) == 0);
+		OutboxOnlyService.awaitNoRowsOf(this.service, order);
 		assertThat(published("commit") - byCommit).as("sent by the committing thread").isEqualTo(2);
 		assertThat(published("relay") - byRelay).as("sent by the relay").isZero();
 	}
@@ -160,9 +158,7 @@ class OutboxIntegrationTests {
 	}
 
 	private int rowsOf(OrderId order) {
-		Integer rows = this.jdbc.queryForObject("select count(*) from outbox_event where message_key = ?",
-				Integer.class, order.toString());
-		return (rows != null) ? rows : 0;
+		return OutboxOnlyService.rowsOf(this.service, order);
 	}
 
 	private static List<Integer> published(OrderId order, int count) {

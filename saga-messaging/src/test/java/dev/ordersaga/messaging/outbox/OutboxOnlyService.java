@@ -3,6 +3,7 @@ package dev.ordersaga.messaging.outbox;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import dev.ordersaga.events.OrderCreated;
 import dev.ordersaga.events.OrderId;
@@ -74,6 +75,19 @@ class OutboxOnlyService {
 			.stream()
 			.map((record) -> JSON.readValue(record.value(), OrderCreated.class).items().get(0).quantity())
 			.toList();
+	}
+
+	/** How many rows of the order the service's outbox holds. */
+	static int rowsOf(ConfigurableApplicationContext service, OrderId order) {
+		Integer rows = service.getBean(JdbcTemplate.class)
+			.queryForObject("select count(*) from outbox_event where message_key = ?", Integer.class, order.toString());
+		return (rows != null) ? rows : 0;
+	}
+
+	/** Waits until the service's outbox holds no row of these orders. */
+	static void awaitNoRowsOf(ConfigurableApplicationContext service, OrderId... orders) {
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> Stream.of(orders).allMatch((order) -> rowsOf(service, order) == 0));
 	}
 
 	/**

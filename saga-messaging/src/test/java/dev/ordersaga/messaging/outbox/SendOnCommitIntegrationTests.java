@@ -24,7 +24,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.SendResult;
@@ -75,10 +74,7 @@ class SendOnCommitIntegrationTests {
 		publish(order, 2);
 
 		assertThat(published(order, 2)).containsExactly(1, 2);
-		JdbcTemplate jdbc = this.service.getBean(JdbcTemplate.class);
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> jdbc.queryForObject("select count(*) from outbox_event where message_key = ?", Integer.class,
-					order.toString()) == 0);
+		OutboxOnlyService.awaitNoRowsOf(this.service, order);
 	}
 
 	@Test
@@ -101,10 +97,7 @@ class SendOnCommitIntegrationTests {
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(
 					() -> assertThat(published("commit") - byCommit).as("sent by the committing thread").isEqualTo(1));
-		JdbcTemplate jdbc = this.service.getBean(JdbcTemplate.class);
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> jdbc.queryForObject("select count(*) from outbox_event where message_key in (?, ?)",
-					Integer.class, first.toString(), second.toString()) == 0);
+		OutboxOnlyService.awaitNoRowsOf(this.service, first, second);
 	}
 
 	@Test
@@ -127,10 +120,7 @@ class SendOnCommitIntegrationTests {
 		}
 		committing.get(30, TimeUnit.SECONDS);
 
-		JdbcTemplate jdbc = this.service.getBean(JdbcTemplate.class);
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> jdbc.queryForObject("select count(*) from outbox_event where message_key = ?", Integer.class,
-					order.toString()) == 0);
+		OutboxOnlyService.awaitNoRowsOf(this.service, order);
 		OutboxOnlyService.awaitIdle(this.service);
 		assertThat(published("relay") - byRelay).as("sent by the relay").isZero();
 		assertThat(published(order, 1)).as("copies on the topic").containsExactly(1);
@@ -139,7 +129,7 @@ class SendOnCommitIntegrationTests {
 	private void publish(OrderId order, int sequence) {
 		Outbox outbox = this.service.getBean(Outbox.class);
 		new TransactionTemplate(this.service.getBean(PlatformTransactionManager.class))
-			.executeWithoutResult((status) -> outbox.publish(new OrderCreated(order, "send-fails",
+			.executeWithoutResult((status) -> outbox.publish(new OrderCreated(order, "send-on-commit",
 					List.of(new OrderLine("SEQUENCE", sequence)), Instant.now())));
 	}
 
