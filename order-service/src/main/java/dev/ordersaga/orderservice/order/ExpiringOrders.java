@@ -9,7 +9,6 @@ import dev.ordersaga.messaging.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.data.domain.Limit;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
@@ -26,7 +25,7 @@ class ExpiringOrders implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(ExpiringOrders.class);
 
-	private static final Limit BATCH = Limit.of(200);
+	private static final int BATCH = 200;
 
 	private final OrderRepository orders;
 

@@ -5,16 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.QueryHint;
-
-import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.NativeQuery;
-import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.jpa.repository.QueryHints;
 
 interface OrderRepository extends JpaRepository<Order, UUID>, JpaSpecificationExecutor<Order> {
 
@@ -22,8 +15,7 @@ interface OrderRepository extends JpaRepository<Order, UUID>, JpaSpecificationEx
 	 * The order, locked until the transaction ends, so saga steps on one order run one at
 	 * a time.
 	 */
-	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@Query("select o from Order o where o.id = :id")
+	@NativeQuery("select * from orders where id = :id for no key update")
 	Optional<Order> findForUpdate(UUID id);
 
 	/**
@@ -44,9 +36,9 @@ interface OrderRepository extends JpaRepository<Order, UUID>, JpaSpecificationEx
 	List<UUID> findDecided(UUID[] ids);
 
 	/** Open orders past their deadline; rows another instance is sweeping are skipped. */
-	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "-2"))
-	@Query("select o from Order o where o.status in ('PENDING', 'RESERVED') and o.deadlineAt < :now order by o.deadlineAt")
-	List<Order> findOverdueForUpdate(Instant now, Limit limit);
+	@NativeQuery("""
+			select * from orders where status in ('PENDING', 'RESERVED') and deadline_at < :now
+			order by deadline_at limit :limit for no key update skip locked""")
+	List<Order> findOverdueForUpdate(Instant now, int limit);
 
 }

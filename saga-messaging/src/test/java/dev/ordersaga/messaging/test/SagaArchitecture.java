@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
@@ -113,6 +114,17 @@ public final class SagaArchitecture {
 		.should()
 		.beAssignableTo("dev.ordersaga.messaging.replay.ReplayableListener")
 		.because("a running group's replay seeks through the listener's seek callbacks");
+
+	/**
+	 * Repositories query by derived methods or SQL ({@code @NativeQuery}), never by a
+	 * JPQL string: one JPQL {@code @Query} loads Spring Data's HQL parser, about 12 MiB
+	 * of a service's resident memory (docs/benchmarks.md, "Session 20").
+	 */
+	@ArchTest
+	public static final ArchRule repositoriesQueryWithoutJpqlStrings = noMethods().should()
+		.beAnnotatedWith("org.springframework.data.jpa.repository.Query")
+		.because("a JPQL string costs a parser at start-up and in memory; use @NativeQuery or a derived query")
+		.allowEmptyShould(true);
 
 	private SagaArchitecture() {
 	}
