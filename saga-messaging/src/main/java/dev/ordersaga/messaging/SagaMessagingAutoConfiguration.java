@@ -27,7 +27,6 @@ import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
@@ -64,9 +63,11 @@ public class SagaMessagingAutoConfiguration {
 		return new EventCodec();
 	}
 
-	/** Every topic with its configured partition count before any listener subscribes. */
+	/**
+	 * Every topic with its configured partition count before any listener subscribes
+	 * (unless {@code saga.topics.verify=false}).
+	 */
 	@Bean
-	@ConditionalOnBooleanProperty(name = "saga.topics.verify", matchIfMissing = true)
 	SagaTopics sagaTopics(KafkaAdmin admin, SagaProperties properties,
 			@Value("${spring.kafka.admin.auto-create:true}") boolean autoCreate) {
 		return new SagaTopics(admin, properties, autoCreate);
@@ -135,9 +136,8 @@ public class SagaMessagingAutoConfiguration {
 		};
 	}
 
-	/** Where fault injection is off, there is no endpoint to switch it on. */
+	/** Where fault injection is off, the endpoint answers 404 to everything. */
 	@Bean
-	@ConditionalOnBooleanProperty("saga.faults.enabled")
 	FaultsEndpoint faultsEndpoint(FaultInjection faults) {
 		return new FaultsEndpoint(faults);
 	}

@@ -286,6 +286,7 @@ class OrderSagaIntegrationTests extends OrderServiceIntegrationTest {
 		assertThat(health.body().get("status").asString()).isEqualTo("UP");
 		// saga.faults.enabled is off here
 		assertThat(this.management.get("/actuator/faults").status()).isEqualTo(404);
+		assertThat(this.management.post("/actuator/faults", "{\"failureRate\":1.0}").status()).isEqualTo(404);
 	}
 
 	@Test

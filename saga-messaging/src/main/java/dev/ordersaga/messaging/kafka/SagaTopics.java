@@ -29,16 +29,17 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Makes sure, before any listener subscribes, that every topic of
- * {@link Topics#partitionsByTopic} exists with exactly {@code saga.topics.partitions}
- * partitions. Missing topics are created unless {@code spring.kafka.admin.auto-create} is
- * false (where topics are someone else's, e.g. Strimzi's {@code KafkaTopic}s). A topic
- * with another partition count stops the start-up: adding partitions would send an
- * order's later events to another partition than its earlier ones and break the order per
- * key, and fewer than configured is a deployment that disagrees with itself. A broker
- * that cannot be reached, or refuses the service's login, is not checked: the service
- * starts, its Kafka health says why, and it consumes once the broker is back or the
- * credentials are fixed, as with Spring's own topic creation.
+ * Makes sure, before any listener subscribes and unless {@code saga.topics.verify=false},
+ * that every topic of {@link Topics#partitionsByTopic} exists with exactly
+ * {@code saga.topics.partitions} partitions. Missing topics are created unless
+ * {@code spring.kafka.admin.auto-create} is false (where topics are someone else's, e.g.
+ * Strimzi's {@code KafkaTopic}s). A topic with another partition count stops the
+ * start-up: adding partitions would send an order's later events to another partition
+ * than its earlier ones and break the order per key, and fewer than configured is a
+ * deployment that disagrees with itself. A broker that cannot be reached, or refuses the
+ * service's login, is not checked: the service starts, its Kafka health says why, and it
+ * consumes once the broker is back or the credentials are fixed, as with Spring's own
+ * topic creation.
  */
 public class SagaTopics implements SmartInitializingSingleton {
 
@@ -64,6 +65,9 @@ public class SagaTopics implements SmartInitializingSingleton {
 
 	@Override
 	public void afterSingletonsInstantiated() {
+		if (!this.settings.verify()) {
+			return;
+		}
 		SequencedMap<String, Integer> expected = Topics.partitionsByTopic(this.settings.partitions());
 		Admin client = Admin.create(this.admin.getConfigurationProperties());
 		try {

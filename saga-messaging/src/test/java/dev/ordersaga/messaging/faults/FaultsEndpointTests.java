@@ -7,6 +7,7 @@ import dev.ordersaga.messaging.SagaProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
@@ -19,14 +20,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class FaultsEndpointTests {
 
-	private final FaultInjection faults = new FaultInjection(properties(), Duration.ofSeconds(30));
+	private final FaultInjection faults = new FaultInjection(properties(true), Duration.ofSeconds(30));
 
 	private final FaultsEndpoint endpoint = new FaultsEndpoint(this.faults);
 
 	@Test
 	void setsOnlyTheFieldsGivenAndShowsTheCap() {
 		this.endpoint.change(0.5, 200L, null, "order.created");
-		Map<String, Object> shown = this.endpoint.change(null, null, 2L, null);
+		Map<String, Object> shown = this.endpoint.change(null, null, 2L, null).getBody();
 
 		assertThat(shown).containsEntry("failureRate", 0.5)
 			.containsEntry("latencyMs", 200L)
@@ -45,7 +46,7 @@ class FaultsEndpointTests {
 					+ " was 30001 ms");
 		assertThatExceptionOfType(InvalidEndpointRequestException.class)
 			.isThrownBy(() -> this.endpoint.change(null, -1L, null, null));
-		assertThat(this.endpoint.show()).containsEntry("latencyMs", 30_000L);
+		assertThat(this.endpoint.show().getBody()).containsEntry("latencyMs", 30_000L);
 	}
 
 	@Test
@@ -53,17 +54,27 @@ class FaultsEndpointTests {
 		assertThatExceptionOfType(InvalidEndpointRequestException.class)
 			.isThrownBy(() -> this.endpoint.change(1.5, null, null, null))
 			.withMessage("failureRate must be between 0 and 1, was 1.5");
-		assertThat(this.endpoint.show()).containsEntry("failureRate", 0.0);
+		assertThat(this.endpoint.show().getBody()).containsEntry("failureRate", 0.0);
 	}
 
 	@Test
 	void deleteTurnsEverythingOff() {
 		this.endpoint.change(1.0, 100L, 3L, "order.created");
 
-		assertThat(this.endpoint.off()).containsEntry("failureRate", 0.0)
+		assertThat(this.endpoint.off().getBody()).containsEntry("failureRate", 0.0)
 			.containsEntry("latencyMs", 0L)
 			.containsEntry("failNext", 0L)
 			.containsEntry("eventType", "");
+	}
+
+	@Test
+	void answersNotFoundToEverythingWhileFaultInjectionIsOff() {
+		FaultsEndpoint off = new FaultsEndpoint(new FaultInjection(properties(false), Duration.ofSeconds(30)));
+
+		assertThat(off.show().getStatus()).isEqualTo(WebEndpointResponse.STATUS_NOT_FOUND);
+		assertThat(off.change(1.0, null, null, null).getStatus()).isEqualTo(WebEndpointResponse.STATUS_NOT_FOUND);
+		assertThat(off.off().getStatus()).isEqualTo(WebEndpointResponse.STATUS_NOT_FOUND);
+		assertThat(this.endpoint.show().getStatus()).isEqualTo(WebEndpointResponse.STATUS_OK);
 	}
 
 	@Test
@@ -71,8 +82,8 @@ class FaultsEndpointTests {
 		assertThat(FaultInjection.maxLatencyFor(Duration.ofMinutes(5))).isEqualTo(Duration.ofSeconds(30));
 	}
 
-	private static SagaProperties properties() {
-		return new Binder(new MapConfigurationPropertySource(Map.of("saga.faults.enabled", "true")))
+	private static SagaProperties properties(boolean enabled) {
+		return new Binder(new MapConfigurationPropertySource(Map.of("saga.faults.enabled", String.valueOf(enabled))))
 			.bindOrCreate("saga", SagaProperties.class);
 	}
 
