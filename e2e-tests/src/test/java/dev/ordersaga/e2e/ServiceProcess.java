@@ -161,9 +161,9 @@ final class ServiceProcess {
 		// tells the members of a consumer group apart, as the broker lists them
 		properties.put("spring.kafka.consumer.client-id", this.instance);
 		properties.putAll(this.settings);
-		// the bean set computed at build time (Spring AOT), as ./stack runs the services:
-		// every
-		// setting above is read at run time, none decides which beans exist
+		// the bean set computed at build time (Spring AOT), as ./stack runs the
+		// services: every setting above is read at run time, none decides which beans
+		// exist
 		List<String> command = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
 				"-XX:TieredStopAtLevel=1", "-Dspring.aot.enabled=true", "-jar", jar.toString()));
 		properties.forEach((property, value) -> command.add("--" + property + "=" + value));
