@@ -29,11 +29,12 @@ record OrderSettings(@DefaultValue("30s") Duration deadline, @DefaultValue("1s")
 	 * undecided orders of every instance)
 	 * @param retryAfter what the refusal's {@code Retry-After} header tells the client
 	 * @param maxConcurrent how many {@code POST /orders} this instance serves at once;
-	 * one more answers 429 at once rather than wait for a database connection
+	 * one more answers 429 at once rather than wait for a database connection (and hold
+	 * its HTTP connection meanwhile)
 	 */
 	record Admission(@DefaultValue("10s") Duration maxOldestWait, @DefaultValue("5000") int maxUndecided,
 			@DefaultValue("250ms") Duration sampleInterval, @DefaultValue("1s") Duration retryAfter,
-			@DefaultValue("512") int maxConcurrent) {
+			@DefaultValue("128") int maxConcurrent) {
 	}
 
 	/**
