@@ -6,7 +6,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
 import dev.ordersaga.messaging.test.SagaArchitecture;
 
-@AnalyzeClasses(packages = "dev.ordersaga.paymentservice", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "dev.ordersaga.paymentservice",
+		importOptions = { ImportOption.DoNotIncludeTests.class, SagaArchitecture.WrittenCode.class })
 class ArchitectureTests {
 
 	@ArchTest
