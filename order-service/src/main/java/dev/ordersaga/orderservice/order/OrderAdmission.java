@@ -79,9 +79,30 @@ class OrderAdmission implements SchedulingConfigurer {
 	 */
 	void enter() {
 		if (!this.placing.tryAcquire()) {
-			throw refused("Too many orders being placed at once (the limit is "
-					+ this.settings.admission().maxConcurrent() + "); try again later");
+			throw tooManyAtOnce();
 		}
+	}
+
+	/**
+	 * The refusal {@link PlacingOrder#place} would give this request, answered before its
+	 * body is read: while {@code max-concurrent} orders are being placed, and, for a
+	 * request without an idempotency key (one with a key may repeat an order placed
+	 * before, which is answered whatever the backlog), while the backlog refuses new
+	 * orders. Takes no place: {@link #enter()} still decides.
+	 * @throws OrdersOverloadedException when the request would be refused
+	 */
+	void screen(boolean withIdempotencyKey) {
+		if (this.placing.availablePermits() == 0) {
+			throw tooManyAtOnce();
+		}
+		if (!withIdempotencyKey) {
+			admit();
+		}
+	}
+
+	private OrdersOverloadedException tooManyAtOnce() {
+		return refused("Too many orders being placed at once (the limit is " + this.settings.admission().maxConcurrent()
+				+ "); try again later");
 	}
 
 	/** Gives back the place {@link #enter()} took. */

@@ -40,9 +40,7 @@ class OrderAdmissionTests {
 	@Test
 	void refusesAnOrderBeyondTheOnesBeingPlacedAtOnceUntilOneOfThemLeaves() {
 		MeterRegistry meters = new SimpleMeterRegistry();
-		OrderAdmission admission = new OrderAdmission(new JdbcTemplate(),
-				new OrderSettings(Duration.ofSeconds(30), Duration.ofSeconds(1), LIMITS, new OrderSettings.Waiting(10)),
-				Clock.systemUTC(), meters);
+		OrderAdmission admission = admission(meters);
 		admission.enter();
 		admission.enter();
 
@@ -53,6 +51,30 @@ class OrderAdmissionTests {
 
 		admission.leave();
 		assertThatNoException().isThrownBy(admission::enter);
+	}
+
+	@Test
+	void screensARequestAsEnterWouldWithoutTakingAPlace() {
+		MeterRegistry meters = new SimpleMeterRegistry();
+		OrderAdmission admission = admission(meters);
+		admission.screen(false);
+		admission.screen(true);
+		admission.enter();
+		admission.enter();
+
+		OrdersOverloadedException refused = catchThrowableOfType(OrdersOverloadedException.class,
+				() -> admission.screen(true));
+		assertThat(refused).hasMessage("Too many orders being placed at once (the limit is 2); try again later");
+		assertThat(meters.counter("saga.orders.shed").count()).isEqualTo(1);
+
+		admission.leave();
+		assertThatNoException().isThrownBy(() -> admission.screen(false));
+	}
+
+	private static OrderAdmission admission(MeterRegistry meters) {
+		return new OrderAdmission(new JdbcTemplate(),
+				new OrderSettings(Duration.ofSeconds(30), Duration.ofSeconds(1), LIMITS, new OrderSettings.Waiting(10)),
+				Clock.systemUTC(), meters);
 	}
 
 }

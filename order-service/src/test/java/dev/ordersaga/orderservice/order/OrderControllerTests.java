@@ -54,6 +54,13 @@ class OrderControllerTests {
 	@MockitoBean
 	private CancellingOrder cancelling;
 
+	/**
+	 * Screens nothing: {@link OrderAdmissionFilter} lets every request through to the
+	 * controller.
+	 */
+	@MockitoBean
+	private OrderAdmission admission;
+
 	@Test
 	void placingAnOrderAnswersCreatedWithItsLocation() throws Exception {
 		Order order = order();

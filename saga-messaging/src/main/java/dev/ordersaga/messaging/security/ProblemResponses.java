@@ -1,15 +1,9 @@
 package dev.ordersaga.messaging.security;
 
-import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
+import dev.ordersaga.messaging.web.ServletProblems;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
@@ -24,8 +18,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  */
 final class ProblemResponses {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private ProblemResponses() {
 	}
 
@@ -34,7 +26,7 @@ final class ProblemResponses {
 		BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
 		return (request, response, ex) -> {
 			bearer.commence(request, response, ex);
-			write(request, response, HttpStatus.UNAUTHORIZED, detail(request, ex));
+			ServletProblems.write(request, response, HttpStatus.UNAUTHORIZED, detail(request, ex));
 		};
 	}
 
@@ -43,8 +35,8 @@ final class ProblemResponses {
 		BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
 		return (request, response, ex) -> {
 			bearer.handle(request, response, ex);
-			write(request, response, HttpStatus.FORBIDDEN, "The token's role may not " + request.getMethod() + " "
-					+ request.getRequestURI() + " (roles: customer, operator)");
+			ServletProblems.write(request, response, HttpStatus.FORBIDDEN, "The token's role may not "
+					+ request.getMethod() + " " + request.getRequestURI() + " (roles: customer, operator)");
 		};
 	}
 
@@ -53,19 +45,6 @@ final class ProblemResponses {
 			return "A bearer token is required (Authorization: Bearer <token>)";
 		}
 		return "The bearer token was refused: " + ex.getMessage();
-	}
-
-	private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
-			String detail) throws IOException {
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", "about:blank");
-		problem.put("title", status.getReasonPhrase());
-		problem.put("status", status.value());
-		problem.put("detail", detail);
-		problem.put("instance", request.getRequestURI());
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		JSON.writeValue(response.getOutputStream(), problem);
 	}
 
 }

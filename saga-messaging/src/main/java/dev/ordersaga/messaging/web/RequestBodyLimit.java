@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -17,11 +15,9 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -30,8 +26,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * body is read up to one byte past the limit, and handed on from memory when it fits.
  */
 public class RequestBodyLimit extends OncePerRequestFilter implements Ordered {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final long maxBytes;
 
@@ -71,17 +65,10 @@ public class RequestBodyLimit extends OncePerRequestFilter implements Ordered {
 	}
 
 	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", "about:blank");
-		problem.put("title", HttpStatus.CONTENT_TOO_LARGE.getReasonPhrase());
-		problem.put("status", HttpStatus.CONTENT_TOO_LARGE.value());
-		problem.put("detail", "The request body is larger than " + this.maxBytes + " bytes");
-		problem.put("instance", request.getRequestURI());
-		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		// the rest of the body is not read: the connection closes after the answer
 		response.setHeader("Connection", "close");
-		response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+		ServletProblems.write(request, response, HttpStatus.CONTENT_TOO_LARGE,
+				"The request body is larger than " + this.maxBytes + " bytes");
 	}
 
 	/** The request with its body already read into memory. */
