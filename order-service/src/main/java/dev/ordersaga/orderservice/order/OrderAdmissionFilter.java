@@ -50,7 +50,7 @@ class OrderAdmissionFilter extends OncePerRequestFilter implements Ordered {
 			this.admission.screen(request.getHeader("Idempotency-Key") != null);
 		}
 		catch (OrdersOverloadedException ex) {
-			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, ex.retryAfter().toSeconds())));
+			response.setHeader(HttpHeaders.RETRY_AFTER, ex.retryAfterSeconds());
 			ServletProblems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
 			return;
 		}

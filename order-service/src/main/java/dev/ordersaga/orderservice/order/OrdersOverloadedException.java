@@ -19,4 +19,9 @@ public class OrdersOverloadedException extends RuntimeException {
 		return this.retryAfter;
 	}
 
+	/** The {@code Retry-After} header's value: whole seconds, at least one. */
+	public String retryAfterSeconds() {
+		return String.valueOf(Math.max(1, this.retryAfter.toSeconds()));
+	}
+
 }

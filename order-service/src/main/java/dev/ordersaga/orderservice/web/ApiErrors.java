@@ -46,7 +46,7 @@ class ApiErrors {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> overloaded(OrdersOverloadedException ex) {
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-			.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, ex.retryAfter().toSeconds())))
+			.header(HttpHeaders.RETRY_AFTER, ex.retryAfterSeconds())
 			.body(problem(HttpStatus.TOO_MANY_REQUESTS, ex));
 	}
 
