@@ -40,14 +40,14 @@ class OrderAdmissionFilter extends OncePerRequestFilter implements Ordered {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !("POST".equals(request.getMethod()) && "/orders".equals(request.getServletPath()));
+		return !("POST".equals(request.getMethod()) && OrderController.PATH.equals(request.getServletPath()));
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		try {
-			this.admission.screen(request.getHeader("Idempotency-Key") != null);
+			this.admission.screen(request.getHeader(OrderController.IDEMPOTENCY_KEY) != null);
 		}
 		catch (OrdersOverloadedException ex) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, ex.retryAfterSeconds());

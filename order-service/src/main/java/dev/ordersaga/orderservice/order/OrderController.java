@@ -33,9 +33,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/orders")
+@RequestMapping(OrderController.PATH)
 @Tag(name = "Orders", description = "Placing, reading and cancelling orders; a customer's own only")
 class OrderController {
+
+	/** Where orders are placed ({@code POST}) and read. */
+	static final String PATH = "/orders";
+
+	/** The header that makes placing an order safe to repeat. */
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
 	private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
 
@@ -74,7 +80,7 @@ class OrderController {
 			description = "Too many orders are undecided, or being placed at once: nothing placed, try again later",
 			headers = @Header(name = "Retry-After", description = "seconds", schema = @Schema(type = "integer")))
 	ResponseEntity<OrderView> place(@Valid @RequestBody PlaceOrderRequest request,
-			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey, Caller caller) {
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey, Caller caller) {
 		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
 			throw Problems.badRequest("Idempotency-Key must be 1 to 200 characters");
 		}
