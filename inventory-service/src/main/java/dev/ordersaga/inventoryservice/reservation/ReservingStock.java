@@ -16,6 +16,7 @@ import dev.ordersaga.events.OrderId;
 import dev.ordersaga.events.SagaEvent;
 import dev.ordersaga.inventoryservice.product.Product;
 import dev.ordersaga.inventoryservice.product.ProductRepository;
+import dev.ordersaga.messaging.inbox.LockedRows;
 import dev.ordersaga.messaging.outbox.Outbox;
 
 import org.springframework.stereotype.Service;
@@ -28,7 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
  * what it emits through the outbox. Runs inside the consumer's transaction, so a stock
  * change, the reservation's state, the event reporting it and the record of the event
  * being processed commit together. The handlers run after {@link #lockStockFor} locked
- * the rows of their batch (the inbox calls it first), and read those rows by id.
+ * the rows of their batch (the inbox calls it first), and read those rows by id: a
+ * reservation from what the lock found ({@link LockedRows}), a product from the
+ * persistence context.
  */
 @Service
 public class ReservingStock {
@@ -50,18 +53,25 @@ public class ReservingStock {
 
 	/**
 	 * Locks, before any of these events is handled, every row they will change: the
-	 * reservations of the decided orders (in order id order), then the products of the
-	 * new orders and of those reservations (in sku order). Batches on two consumer
+	 * reservations of their orders (in order id order; a new order's is usually not there
+	 * yet, and the handlers then know so without a query of their own), then the products
+	 * of the new orders and of those reservations (in sku order). Batches on two consumer
 	 * threads (or two instances) then never wait for each other in opposite orders, which
-	 * would deadlock, and the handlers below find every locked row in the persistence
-	 * context instead of querying for it again.
+	 * would deadlock, and the handlers below find every locked row without querying for
+	 * it again.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void lockStockFor(List<SagaEvent> events) {
 		StockLocks locks = StockLocks.of(events);
-		List<Reservation> decided = locks.decidedOrders().isEmpty() ? List.of()
-				: this.reservations.findAllForUpdate(locks.decidedOrders().toArray(UUID[]::new));
-		Set<String> skus = locks.skusWith(decided);
+		reservations().read(locks.orders(),
+				(orderIds) -> this.reservations.findAllForUpdate(orderIds.toArray(UUID[]::new)),
+				(reservation) -> reservation.orderId().value());
+		List<Reservation> found = locks.orders()
+			.stream()
+			.map((orderId) -> reservation(new OrderId(orderId)))
+			.flatMap(Optional::stream)
+			.toList();
+		Set<String> skus = locks.skusWith(found);
 		if (!skus.isEmpty()) {
 			this.products.findAllForUpdate(skus.toArray(String[]::new));
 		}
@@ -69,32 +79,45 @@ public class ReservingStock {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void reserve(OrderCreated order) {
-		if (this.reservations.findById(order.orderId().value()).isPresent()) {
+		if (reservation(order.orderId()).isPresent()) {
 			return; // reserved already, or compensated before it arrived
 		}
 		Set<String> skus = new TreeSet<>();
 		order.items().forEach((item) -> skus.add(item.sku()));
 		Reservation.Outcome outcome = Reservation.reserve(order, lockedProducts(skus), this.clock.instant());
-		this.reservations.save(outcome.reservation());
+		store(outcome.reservation());
 		this.outbox.publish(outcome.event());
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void commit(OrderId orderId) {
-		this.reservations.findById(orderId.value())
+		reservation(orderId)
 			.flatMap((reservation) -> reservation.commit(lockedProducts(reservation.skus()), this.clock.instant()))
 			.ifPresent(this.outbox::publish);
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void release(OrderId orderId, String customerId) {
-		Optional<Reservation> found = this.reservations.findById(orderId.value());
+		Optional<Reservation> found = reservation(orderId);
 		if (found.isEmpty()) {
-			this.reservations.save(Reservation.releasedBeforeReserved(orderId, customerId, this.clock.instant()));
+			store(Reservation.releasedBeforeReserved(orderId, customerId, this.clock.instant()));
 			return;
 		}
 		Reservation reservation = found.get();
 		reservation.release(lockedProducts(reservation.skus()), this.clock.instant()).ifPresent(this.outbox::publish);
+	}
+
+	private LockedRows<UUID, Reservation> reservations() {
+		return LockedRows.ofCurrentTransaction(Reservation.class);
+	}
+
+	/** The order's reservation, as {@link #lockStockFor} found it (or found none). */
+	private Optional<Reservation> reservation(OrderId orderId) {
+		return reservations().find(orderId.value(), this.reservations::findById);
+	}
+
+	private void store(Reservation reservation) {
+		reservations().added(reservation.orderId().value(), this.reservations.save(reservation));
 	}
 
 	/**

@@ -14,32 +14,37 @@ import dev.ordersaga.events.SagaEvent;
 
 /**
  * What a batch of order events will change, to be locked before any of them is handled
- * (ADR 0007): the products of the new orders, by sku in sku order, and the reservations
- * of the decided ones (whose products are known only once those are read).
+ * (ADR 0007): the reservations of the orders, new and decided (a new order's is read to
+ * learn that it has none yet), and the products of the new orders and of those
+ * reservations, by sku in sku order (a decided order's are known only once its
+ * reservation is read).
  */
-record StockLocks(Set<String> skus, List<UUID> decidedOrders) {
+record StockLocks(Set<String> skus, List<UUID> orders) {
 
 	static StockLocks of(List<SagaEvent> events) {
 		Set<String> skus = new TreeSet<>();
-		List<UUID> decided = new ArrayList<>();
+		List<UUID> orders = new ArrayList<>();
 		for (SagaEvent event : events) {
 			switch (event) {
-				case OrderCreated created -> created.items().forEach((item) -> skus.add(item.sku()));
-				case OrderConfirmed confirmed -> decided.add(confirmed.orderId().value());
-				case OrderRejected rejected -> decided.add(rejected.orderId().value());
-				case OrderCancelled cancelled -> decided.add(cancelled.orderId().value());
+				case OrderCreated created -> {
+					orders.add(created.orderId().value());
+					created.items().forEach((item) -> skus.add(item.sku()));
+				}
+				case OrderConfirmed confirmed -> orders.add(confirmed.orderId().value());
+				case OrderRejected rejected -> orders.add(rejected.orderId().value());
+				case OrderCancelled cancelled -> orders.add(cancelled.orderId().value());
 				default -> {
 					// changes no stock
 				}
 			}
 		}
-		return new StockLocks(skus, decided);
+		return new StockLocks(skus, orders);
 	}
 
-	/** The skus to lock, in sku order, once the decided orders' reservations are read. */
-	Set<String> skusWith(List<Reservation> decided) {
+	/** The skus to lock, in sku order, once the orders' reservations are read. */
+	Set<String> skusWith(List<Reservation> reservations) {
 		Set<String> all = new TreeSet<>(this.skus);
-		decided.forEach((reservation) -> all.addAll(reservation.skus()));
+		reservations.forEach((reservation) -> all.addAll(reservation.skus()));
 		return all;
 	}
 

@@ -24,14 +24,15 @@ class StockLocksTests {
 	private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
 
 	@Test
-	void aBatchLocksTheProductsOfNewOrdersAndOfTheDecidedOrdersReservationsInSkuOrder() {
+	void aBatchLocksEveryOrdersReservationThenTheProductsOfNewOrdersAndOfThoseReservationsInSkuOrder() {
+		OrderCreated created = order(new OrderLine("SKU-B", 1), new OrderLine("SKU-A", 1));
 		OrderId cancelled = OrderId.random();
 		OrderId confirmed = OrderId.random();
-		StockLocks locks = StockLocks.of(List.of(order(new OrderLine("SKU-B", 1), new OrderLine("SKU-A", 1)),
-				new OrderCancelled(cancelled, "c-2", CancellationReason.CUSTOMER_REQUEST),
-				new OrderConfirmed(confirmed, "c-3", BigDecimal.ONE, "EUR")));
+		StockLocks locks = StockLocks
+			.of(List.of(created, new OrderCancelled(cancelled, "c-2", CancellationReason.CUSTOMER_REQUEST),
+					new OrderConfirmed(confirmed, "c-3", BigDecimal.ONE, "EUR")));
 
-		assertThat(locks.decidedOrders()).containsExactly(cancelled.value(), confirmed.value());
+		assertThat(locks.orders()).containsExactly(created.orderId().value(), cancelled.value(), confirmed.value());
 		Reservation reserved = Reservation
 			.reserve(new OrderCreated(cancelled, "c-2", List.of(new OrderLine("SKU-C", 1)), T0),
 					Map.of("SKU-C", new Product("SKU-C", "Gizmo", BigDecimal.ONE, "EUR", 1)), T0)
@@ -44,7 +45,7 @@ class StockLocksTests {
 		OrderId orderId = OrderId.random();
 		StockLocks locks = StockLocks.of(List.of(InventoryUpdated.rejected(orderId, "c-1", RejectionReason.TIMEOUT)));
 
-		assertThat(locks.decidedOrders()).isEmpty();
+		assertThat(locks.orders()).isEmpty();
 		assertThat(locks.skusWith(List.of())).isEmpty();
 	}
 

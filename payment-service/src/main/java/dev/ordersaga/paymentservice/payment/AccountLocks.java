@@ -14,32 +14,35 @@ import dev.ordersaga.events.SagaEvent;
 
 /**
  * What a batch of events may change, to be locked before any of them is handled (ADR
- * 0007): the payments of the rejected and cancelled orders, and every account to charge
- * or refund, in customer order.
+ * 0007): the payments of the orders to charge, refund or void (an order to charge is read
+ * to learn that it has no payment yet), and every account to charge or refund, in
+ * customer order.
  */
-record AccountLocks(Set<String> customers, List<UUID> compensatedOrders) {
+record AccountLocks(Set<String> customers, List<UUID> orders) {
 
 	static AccountLocks of(List<SagaEvent> events) {
 		Set<String> customers = new TreeSet<>();
-		List<UUID> compensated = new ArrayList<>();
+		List<UUID> orders = new ArrayList<>();
 		for (SagaEvent event : events) {
 			switch (event) {
-				case InventoryUpdated update when update.status() == InventoryStatus.RESERVED ->
+				case InventoryUpdated update when update.status() == InventoryStatus.RESERVED -> {
 					customers.add(update.customerId());
+					orders.add(update.orderId().value());
+				}
 				case OrderRejected rejected -> {
 					customers.add(rejected.customerId());
-					compensated.add(rejected.orderId().value());
+					orders.add(rejected.orderId().value());
 				}
 				case OrderCancelled cancelled -> {
 					customers.add(cancelled.customerId());
-					compensated.add(cancelled.orderId().value());
+					orders.add(cancelled.orderId().value());
 				}
 				default -> {
 					// moves no money
 				}
 			}
 		}
-		return new AccountLocks(customers, compensated);
+		return new AccountLocks(customers, orders);
 	}
 
 }

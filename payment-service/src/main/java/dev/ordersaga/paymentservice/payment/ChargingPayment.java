@@ -8,6 +8,7 @@ import java.util.UUID;
 import dev.ordersaga.events.InventoryUpdated;
 import dev.ordersaga.events.OrderId;
 import dev.ordersaga.events.SagaEvent;
+import dev.ordersaga.messaging.inbox.LockedRows;
 import dev.ordersaga.messaging.outbox.Outbox;
 import dev.ordersaga.paymentservice.account.AccountRepository;
 
@@ -21,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * emits through the outbox. Runs inside the consumer's transaction, so the balance, the
  * payment, the event reporting it and the record of the event being processed commit
  * together. The handlers run after {@link #lockAccountsFor} locked the rows of their
- * batch (the inbox calls it first), and read those rows by id.
+ * batch (the inbox calls it first), and read those rows by id: a payment from what the
+ * lock found ({@link LockedRows}), an account from the persistence context.
  */
 @Service
 public class ChargingPayment {
@@ -43,18 +45,18 @@ public class ChargingPayment {
 
 	/**
 	 * Locks, before any of these events is handled, every row they may change: the
-	 * payments of the rejected and cancelled orders (in order id order), then every
+	 * payments of their orders (in order id order; an order to charge usually has none
+	 * yet, and the handlers then know so without a query of their own), then every
 	 * account to charge or refund (in customer order). Batches on two consumer threads
 	 * (or two instances) then never wait for each other in opposite orders, which would
-	 * deadlock, and the handlers below find the locked rows in the persistence context
-	 * instead of querying for them again.
+	 * deadlock, and the handlers below find the locked rows without querying for them
+	 * again.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void lockAccountsFor(List<SagaEvent> events) {
 		AccountLocks locks = AccountLocks.of(events);
-		if (!locks.compensatedOrders().isEmpty()) {
-			this.payments.findAllForUpdate(locks.compensatedOrders().toArray(UUID[]::new));
-		}
+		payments().read(locks.orders(), (orderIds) -> this.payments.findAllForUpdate(orderIds.toArray(UUID[]::new)),
+				(payment) -> payment.orderId().value());
 		if (!locks.customers().isEmpty()) {
 			this.accounts.findAllForUpdate(locks.customers().toArray(String[]::new));
 		}
@@ -62,26 +64,39 @@ public class ChargingPayment {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void charge(InventoryUpdated reservation) {
-		if (this.payments.findById(reservation.orderId().value()).isPresent()) {
+		if (payment(reservation.orderId()).isPresent()) {
 			return; // charged or declined already, or voided before the reservation
 					// arrived
 		}
 		Payment.Outcome outcome = Payment.charge(reservation, this.accounts.findById(reservation.customerId()),
 				this.clock.instant());
-		this.payments.save(outcome.payment());
+		store(outcome.payment());
 		this.outbox.publish(outcome.event());
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void refund(OrderId orderId, String customerId) {
-		Optional<Payment> found = this.payments.findById(orderId.value());
+		Optional<Payment> found = payment(orderId);
 		if (found.isEmpty()) {
-			this.payments.save(Payment.voided(orderId, customerId, this.clock.instant()));
+			store(Payment.voided(orderId, customerId, this.clock.instant()));
 			return;
 		}
 		Payment payment = found.get();
 		payment.refund(this.accounts.findById(payment.customerId()), this.clock.instant())
 			.ifPresent(this.outbox::publish);
+	}
+
+	private LockedRows<UUID, Payment> payments() {
+		return LockedRows.ofCurrentTransaction(Payment.class);
+	}
+
+	/** The order's payment, as {@link #lockAccountsFor} found it (or found none). */
+	private Optional<Payment> payment(OrderId orderId) {
+		return payments().find(orderId.value(), this.payments::findById);
+	}
+
+	private void store(Payment payment) {
+		payments().added(payment.orderId().value(), this.payments.save(payment));
 	}
 
 }

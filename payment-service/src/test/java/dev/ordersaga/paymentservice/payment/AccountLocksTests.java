@@ -18,18 +18,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccountLocksTests {
 
 	@Test
-	void aBatchLocksTheAccountsItMayChargeOrRefundInCustomerOrderAndThePaymentsOfCompensatedOrders() {
+	void aBatchLocksTheAccountsItMayChargeOrRefundInCustomerOrderAndThePaymentsOfItsOrders() {
+		OrderId reserved = OrderId.random();
 		OrderId rejected = OrderId.random();
 		OrderId cancelled = OrderId.random();
-		AccountLocks locks = AccountLocks.of(List.of(
-				InventoryUpdated.reserved(OrderId.random(), "c-9", List.of(new PricedLine("SKU-1", 1, BigDecimal.ONE)),
-						"EUR"),
-				new OrderRejected(rejected, "c-2", RejectionReason.TIMEOUT),
-				new OrderCancelled(cancelled, "c-1", CancellationReason.CUSTOMER_REQUEST),
-				InventoryUpdated.committed(OrderId.random(), "c-5", List.of())));
+		AccountLocks locks = AccountLocks
+			.of(List.of(
+					InventoryUpdated.reserved(reserved, "c-9", List.of(new PricedLine("SKU-1", 1, BigDecimal.ONE)),
+							"EUR"),
+					new OrderRejected(rejected, "c-2", RejectionReason.TIMEOUT),
+					new OrderCancelled(cancelled, "c-1", CancellationReason.CUSTOMER_REQUEST),
+					InventoryUpdated.committed(OrderId.random(), "c-5", List.of())));
 
 		assertThat(locks.customers()).containsExactly("c-1", "c-2", "c-9");
-		assertThat(locks.compensatedOrders()).containsExactly(rejected.value(), cancelled.value());
+		assertThat(locks.orders()).containsExactly(reserved.value(), rejected.value(), cancelled.value());
 	}
 
 	@Test
@@ -38,7 +40,7 @@ class AccountLocksTests {
 			.of(List.of(InventoryUpdated.rejected(OrderId.random(), "c-1", RejectionReason.OUT_OF_STOCK)));
 
 		assertThat(locks.customers()).isEmpty();
-		assertThat(locks.compensatedOrders()).isEmpty();
+		assertThat(locks.orders()).isEmpty();
 	}
 
 }
