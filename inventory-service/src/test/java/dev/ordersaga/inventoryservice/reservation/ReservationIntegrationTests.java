@@ -30,11 +30,24 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The inventory-service in the saga, with order-service played over real Kafka. */
 class ReservationIntegrationTests extends InventoryServiceIntegrationTest {
+
+	@Autowired
+	private ReservingStock reserving;
+
+	@Autowired
+	private ReservationRepository reservations;
+
+	@Autowired
+	private PlatformTransactionManager transactions;
 
 	@Test
 	void reservesEveryLineAndPricesTheOrder() {
@@ -168,6 +181,28 @@ class ReservationIntegrationTests extends InventoryServiceIntegrationTest {
 		UUID lateOrder = this.publisher.publish(order(orderId, "c-early", new OrderLine(widget, 2)));
 
 		awaitProcessed(lateOrder);
+		awaitOutboxFlushed(orderId.value());
+		assertThat(updates(orderId)).isEmpty();
+		assertStock(widget, 10, 0);
+	}
+
+	@Test
+	void anOrderAndItsCancellationHandledInOneBatchReserveNothing() {
+		String widget = stock("12.50", 10);
+		OrderId orderId = OrderId.random();
+		OrderCreated created = order(orderId, "c-one-batch", new OrderLine(widget, 2));
+
+		// as the inbox applies a batch that holds the cancellation first: one transaction
+		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+			this.reserving.lockStockFor(
+					List.of(new OrderCancelled(orderId, "c-one-batch", CancellationReason.CUSTOMER_REQUEST), created));
+			this.reserving.release(orderId, "c-one-batch");
+			this.reserving.reserve(created);
+		});
+
+		assertThat(this.reservations.findById(orderId.value())).get()
+			.extracting(Reservation::status)
+			.isEqualTo(ReservationStatus.RELEASED);
 		awaitOutboxFlushed(orderId.value());
 		assertThat(updates(orderId)).isEmpty();
 		assertStock(widget, 10, 0);

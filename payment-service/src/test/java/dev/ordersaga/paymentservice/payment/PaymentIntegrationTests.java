@@ -32,6 +32,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -40,6 +44,12 @@ import static org.awaitility.Awaitility.await;
  * Kafka.
  */
 class PaymentIntegrationTests extends PaymentServiceIntegrationTest {
+
+	@Autowired
+	private ChargingPayment charging;
+
+	@Autowired
+	private PlatformTransactionManager transactions;
 
 	@Test
 	void chargesTheReservedTotal() {
@@ -185,6 +195,26 @@ class PaymentIntegrationTests extends PaymentServiceIntegrationTest {
 		UUID lateReservation = this.publisher.publish(reservation(orderId, customer));
 
 		awaitProcessed(lateReservation);
+		awaitOutboxFlushed(orderId.value());
+		assertThat(payments(orderId)).isEmpty();
+		assertThat(this.http.everyItem("/payments?orderId=" + orderId, "payments")).isEmpty();
+		assertThat(balance(customer)).isEqualByComparingTo("100.00");
+	}
+
+	@Test
+	void aReservationAndItsRejectionHandledInOneBatchChargeNothing() {
+		String customer = openAccount("100.00");
+		OrderId orderId = OrderId.random();
+		InventoryUpdated reserved = reservation(orderId, customer);
+
+		// as the inbox applies a batch that holds the rejection first: one transaction
+		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+			this.charging
+				.lockAccountsFor(List.of(new OrderRejected(orderId, customer, RejectionReason.TIMEOUT), reserved));
+			this.charging.refund(orderId, customer);
+			this.charging.charge(reserved);
+		});
+
 		awaitOutboxFlushed(orderId.value());
 		assertThat(payments(orderId)).isEmpty();
 		assertThat(this.http.everyItem("/payments?orderId=" + orderId, "payments")).isEmpty();
