@@ -44,8 +44,13 @@ public class ReservingStock {
 
 	private final Clock clock;
 
+	/** The reservations {@link #lockStockFor} read, found or not, per transaction. */
+	private final LockedRows<UUID, Reservation> lockedReservations;
+
 	ReservingStock(ReservationRepository reservations, ProductRepository products, Outbox outbox, Clock clock) {
 		this.reservations = reservations;
+		this.lockedReservations = new LockedRows<>((reservation) -> reservation.orderId().value(),
+				reservations::findById, reservations::save);
 		this.products = products;
 		this.outbox = outbox;
 		this.clock = clock;
@@ -63,14 +68,8 @@ public class ReservingStock {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void lockStockFor(List<SagaEvent> events) {
 		StockLocks locks = StockLocks.of(events);
-		reservations().read(locks.orders(),
-				(orderIds) -> this.reservations.findAllForUpdate(orderIds.toArray(UUID[]::new)),
-				(reservation) -> reservation.orderId().value());
-		List<Reservation> found = locks.orders()
-			.stream()
-			.map((orderId) -> reservation(new OrderId(orderId)))
-			.flatMap(Optional::stream)
-			.toList();
+		List<Reservation> found = this.lockedReservations.lock(locks.orders(),
+				(orderIds) -> this.reservations.findAllForUpdate(orderIds.toArray(UUID[]::new)));
 		Set<String> skus = locks.skusWith(found);
 		if (!skus.isEmpty()) {
 			this.products.findAllForUpdate(skus.toArray(String[]::new));
@@ -79,45 +78,33 @@ public class ReservingStock {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void reserve(OrderCreated order) {
-		if (reservation(order.orderId()).isPresent()) {
+		if (this.lockedReservations.find(order.orderId().value()).isPresent()) {
 			return; // reserved already, or compensated before it arrived
 		}
 		Set<String> skus = new TreeSet<>();
 		order.items().forEach((item) -> skus.add(item.sku()));
 		Reservation.Outcome outcome = Reservation.reserve(order, lockedProducts(skus), this.clock.instant());
-		store(outcome.reservation());
+		this.lockedReservations.store(outcome.reservation());
 		this.outbox.publish(outcome.event());
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void commit(OrderId orderId) {
-		reservation(orderId)
+		this.lockedReservations.find(orderId.value())
 			.flatMap((reservation) -> reservation.commit(lockedProducts(reservation.skus()), this.clock.instant()))
 			.ifPresent(this.outbox::publish);
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void release(OrderId orderId, String customerId) {
-		Optional<Reservation> found = reservation(orderId);
+		Optional<Reservation> found = this.lockedReservations.find(orderId.value());
 		if (found.isEmpty()) {
-			store(Reservation.releasedBeforeReserved(orderId, customerId, this.clock.instant()));
+			this.lockedReservations
+				.store(Reservation.releasedBeforeReserved(orderId, customerId, this.clock.instant()));
 			return;
 		}
 		Reservation reservation = found.get();
 		reservation.release(lockedProducts(reservation.skus()), this.clock.instant()).ifPresent(this.outbox::publish);
-	}
-
-	private LockedRows<UUID, Reservation> reservations() {
-		return LockedRows.ofCurrentTransaction(Reservation.class);
-	}
-
-	/** The order's reservation, as {@link #lockStockFor} found it (or found none). */
-	private Optional<Reservation> reservation(OrderId orderId) {
-		return reservations().find(orderId.value(), this.reservations::findById);
-	}
-
-	private void store(Reservation reservation) {
-		reservations().added(reservation.orderId().value(), this.reservations.save(reservation));
 	}
 
 	/**

@@ -36,8 +36,13 @@ public class ChargingPayment {
 
 	private final Clock clock;
 
+	/** The payments {@link #lockAccountsFor} read, found or not, per transaction. */
+	private final LockedRows<UUID, Payment> lockedPayments;
+
 	ChargingPayment(PaymentRepository payments, AccountRepository accounts, Outbox outbox, Clock clock) {
 		this.payments = payments;
+		this.lockedPayments = new LockedRows<>((payment) -> payment.orderId().value(), payments::findById,
+				payments::save);
 		this.accounts = accounts;
 		this.outbox = outbox;
 		this.clock = clock;
@@ -55,8 +60,8 @@ public class ChargingPayment {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void lockAccountsFor(List<SagaEvent> events) {
 		AccountLocks locks = AccountLocks.of(events);
-		payments().read(locks.orders(), (orderIds) -> this.payments.findAllForUpdate(orderIds.toArray(UUID[]::new)),
-				(payment) -> payment.orderId().value());
+		this.lockedPayments.lock(locks.orders(),
+				(orderIds) -> this.payments.findAllForUpdate(orderIds.toArray(UUID[]::new)));
 		if (!locks.customers().isEmpty()) {
 			this.accounts.findAllForUpdate(locks.customers().toArray(String[]::new));
 		}
@@ -64,39 +69,26 @@ public class ChargingPayment {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void charge(InventoryUpdated reservation) {
-		if (payment(reservation.orderId()).isPresent()) {
+		if (this.lockedPayments.find(reservation.orderId().value()).isPresent()) {
 			return; // charged or declined already, or voided before the reservation
 					// arrived
 		}
 		Payment.Outcome outcome = Payment.charge(reservation, this.accounts.findById(reservation.customerId()),
 				this.clock.instant());
-		store(outcome.payment());
+		this.lockedPayments.store(outcome.payment());
 		this.outbox.publish(outcome.event());
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void refund(OrderId orderId, String customerId) {
-		Optional<Payment> found = payment(orderId);
+		Optional<Payment> found = this.lockedPayments.find(orderId.value());
 		if (found.isEmpty()) {
-			store(Payment.voided(orderId, customerId, this.clock.instant()));
+			this.lockedPayments.store(Payment.voided(orderId, customerId, this.clock.instant()));
 			return;
 		}
 		Payment payment = found.get();
 		payment.refund(this.accounts.findById(payment.customerId()), this.clock.instant())
 			.ifPresent(this.outbox::publish);
-	}
-
-	private LockedRows<UUID, Payment> payments() {
-		return LockedRows.ofCurrentTransaction(Payment.class);
-	}
-
-	/** The order's payment, as {@link #lockAccountsFor} found it (or found none). */
-	private Optional<Payment> payment(OrderId orderId) {
-		return payments().find(orderId.value(), this.payments::findById);
-	}
-
-	private void store(Payment payment) {
-		payments().added(payment.orderId().value(), this.payments.save(payment));
 	}
 
 }

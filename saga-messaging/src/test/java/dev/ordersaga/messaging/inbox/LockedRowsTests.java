@@ -22,6 +22,10 @@ class LockedRowsTests {
 
 	private final List<String> lookups = new ArrayList<>();
 
+	private final List<Row> saved = new ArrayList<>();
+
+	private final LockedRows<String, Row> rows = new LockedRows<>(Row::key, this::findRow, this::saveRow);
+
 	@BeforeEach
 	void beginTransaction() {
 		TransactionSynchronizationManager.initSynchronization();
@@ -36,67 +40,66 @@ class LockedRowsTests {
 
 	@Test
 	void aKeyTheBatchReadIsAnsweredWithoutAQueryWhetherItHasARowOrNot() {
-		LockedRows<String, Row> rows = LockedRows.ofCurrentTransaction(Row.class);
-		rows.read(List.of("a", "b"), this::lockRows, Row::key);
+		assertThat(this.rows.lock(List.of("a", "b"), this::lockRows)).containsExactly(new Row("a"));
 
-		assertThat(rows.find("a", this::findRow)).contains(new Row("a"));
-		assertThat(rows.find("b", this::findRow)).isEmpty();
+		assertThat(this.rows.find("a")).contains(new Row("a"));
+		assertThat(this.rows.find("b")).isEmpty();
 		assertThat(this.queries).containsExactly(List.of("a", "b"));
 		assertThat(this.lookups).isEmpty();
 	}
 
 	@Test
 	void aKeyNotReadIsLookedUpOnceAndRemembered() {
-		LockedRows<String, Row> rows = LockedRows.ofCurrentTransaction(Row.class);
-
-		assertThat(rows.find("a", this::findRow)).contains(new Row("a"));
-		assertThat(rows.find("a", this::findRow)).contains(new Row("a"));
-		assertThat(rows.find("b", this::findRow)).isEmpty();
-		assertThat(rows.find("b", this::findRow)).isEmpty();
+		assertThat(this.rows.find("a")).contains(new Row("a"));
+		assertThat(this.rows.find("a")).contains(new Row("a"));
+		assertThat(this.rows.find("b")).isEmpty();
+		assertThat(this.rows.find("b")).isEmpty();
 		assertThat(this.lookups).containsExactly("a", "b");
 	}
 
 	@Test
 	void aSecondReadQueriesOnlyTheKeysNotReadYet() {
-		LockedRows<String, Row> rows = LockedRows.ofCurrentTransaction(Row.class);
-		rows.read(List.of("a", "b"), this::lockRows, Row::key);
-		rows.read(List.of("b", "a"), this::lockRows, Row::key);
-		rows.read(List.of("b", "c", "c"), this::lockRows, Row::key);
+		this.rows.lock(List.of("a", "b"), this::lockRows);
+		this.rows.lock(List.of("b", "a"), this::lockRows);
+		this.rows.lock(List.of("b", "c", "c"), this::lockRows);
 
 		assertThat(this.queries).containsExactly(List.of("a", "b"), List.of("c"));
 	}
 
 	@Test
-	void aRowTheTransactionAddsIsFoundThereafter() {
-		LockedRows<String, Row> rows = LockedRows.ofCurrentTransaction(Row.class);
-		rows.read(List.of("b"), this::lockRows, Row::key);
-		rows.added("b", new Row("b"));
+	void aRowTheTransactionStoresIsFoundThereafter() {
+		this.rows.lock(List.of("b"), this::lockRows);
+		this.rows.store(new Row("b"));
 
-		assertThat(rows.find("b", this::findRow)).contains(new Row("b"));
+		assertThat(this.rows.find("b")).contains(new Row("b"));
+		assertThat(this.saved).containsExactly(new Row("b"));
 		assertThat(this.lookups).isEmpty();
 	}
 
 	@Test
-	void eachTransactionAndEachTypeHasItsOwnRowsDroppedWhenTheTransactionEnds() {
-		LockedRows<String, Row> rows = LockedRows.ofCurrentTransaction(Row.class);
-		rows.read(List.of("a"), this::lockRows, Row::key);
+	void eachTransactionAndEachTableHasItsOwnRowsDroppedWhenTheTransactionEnds() {
+		LockedRows<String, Row> other = new LockedRows<>(Row::key, this::findRow, this::saveRow);
+		this.rows.lock(List.of("a"), this::lockRows);
 
-		assertThat(LockedRows.<String, Row>ofCurrentTransaction(Row.class)).isSameAs(rows);
-		assertThat(LockedRows.<String, String>ofCurrentTransaction(String.class)).isNotSameAs(rows);
+		assertThat(other.find("a")).contains(new Row("a"));
+		assertThat(this.lookups).containsExactly("a");
 
 		complete();
 		assertThat(TransactionSynchronizationManager.getResourceMap()).isEmpty();
 		TransactionSynchronizationManager.initSynchronization();
-		LockedRows<String, Row> next = LockedRows.ofCurrentTransaction(Row.class);
-		assertThat(next).isNotSameAs(rows);
-		assertThat(next.find("a", this::findRow)).contains(new Row("a"));
-		assertThat(this.lookups).containsExactly("a");
+		assertThat(this.rows.find("a")).contains(new Row("a"));
+		assertThat(this.lookups).containsExactly("a", "a");
 	}
 
 	/** A lock query: the row of "a" exists, no other. */
 	private List<Row> lockRows(List<String> keys) {
 		this.queries.add(List.copyOf(keys));
 		return keys.stream().filter("a"::equals).map(Row::new).toList();
+	}
+
+	private Row saveRow(Row row) {
+		this.saved.add(row);
+		return row;
 	}
 
 	private Optional<Row> findRow(String key) {

@@ -40,9 +40,8 @@ public final class SagaArchitecture {
 	 */
 	public static final class WrittenCode implements ImportOption {
 
-		// the class file's own name, not the directories above it (a clone's path may
-		// hold
-		// "__" too, and then every class would be left out)
+		// the class file's own name, not the directories above it: a clone's path may
+		// hold "__" too, and then every class would be left out
 		private static final Pattern GENERATED = Pattern.compile(".*/[^/]*(__|\\$\\$SpringCGLIB\\$\\$)[^/]*\\.class");
 
 		@Override
