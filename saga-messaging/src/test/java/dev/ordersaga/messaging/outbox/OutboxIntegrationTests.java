@@ -1,8 +1,14 @@
 package dev.ordersaga.messaging.outbox;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import dev.ordersaga.events.OrderCreated;
 import dev.ordersaga.events.OrderId;
@@ -29,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the order they were published, and not at all when it rolls back; an inner transaction
  * that suspends it keeps its events apart. The committing thread sends them itself,
  * unless an older row of their key still waits in the outbox: then the relay publishes
- * both, the older first.
+ * both, the older first. The relay takes its rows with a statement PostgreSQL plans once
+ * per connection, not anew for every round's array and limit.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OutboxIntegrationTests {
@@ -116,6 +123,33 @@ class OutboxIntegrationTests {
 		assertThat(published(order, 2)).containsExactly(1, 2);
 		assertThat(published("relay") - byRelay).as("sent by the relay").isEqualTo(2);
 		assertThat(published("commit") - byCommit).as("sent by the committing thread").isZero();
+	}
+
+	@Test
+	void theRelaysDeleteRunsOnTheOnePlanOfItsConnectionEveryRound() throws SQLException {
+		int rounds = 10;
+		try (Connection connection = this.service.getBean(DataSource.class).getConnection()) {
+			connection.setAutoCommit(false);
+			for (int round = 1; round <= rounds; round++) {
+				try (PreparedStatement take = connection.prepareStatement(OutboxRelay.TAKE_BATCH)) {
+					take.setLong(1, 4242);
+					take.setArray(2, connection.createArrayOf("bigint", new Long[] { (long) round }));
+					take.setInt(3, 100 + round);
+					take.execute();
+					assertThat(take.getMoreResults()).as("the delete's rows follow the lock").isTrue();
+				}
+				connection.rollback();
+			}
+			try (PreparedStatement plans = connection.prepareStatement(
+					"select generic_plans, custom_plans from pg_prepared_statements where statement like '%delete from outbox_event%'");
+					ResultSet planned = plans.executeQuery()) {
+				assertThat(planned.next()).as("the driver prepared the delete on the server").isTrue();
+				// the driver prepares a statement on the server from its fifth use on
+				assertThat(planned.getLong("generic_plans")).isGreaterThanOrEqualTo(rounds - 5);
+				assertThat(planned.getLong("custom_plans")).isZero();
+			}
+			connection.rollback();
+		}
 	}
 
 	private double published(String by) {
