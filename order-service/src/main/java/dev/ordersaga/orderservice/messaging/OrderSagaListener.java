@@ -42,6 +42,11 @@ class OrderSagaListener extends ReplayableListener implements EventHandler {
 	}
 
 	@Override
+	public boolean reactsTo(SagaEvent event) {
+		return this.deciding.canChangeAnOrder(event);
+	}
+
+	@Override
 	public void handle(ReceivedEvent event) {
 		switch (event.payload()) {
 			case InventoryUpdated update -> this.deciding.inventoryUpdated(update, event.time());

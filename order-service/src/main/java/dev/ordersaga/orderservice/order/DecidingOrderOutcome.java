@@ -9,9 +9,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
+import dev.ordersaga.events.InventoryStatus;
 import dev.ordersaga.events.InventoryUpdated;
 import dev.ordersaga.events.OrderId;
 import dev.ordersaga.events.PaymentCompleted;
+import dev.ordersaga.events.PaymentStatus;
 import dev.ordersaga.events.SagaEvent;
 import dev.ordersaga.messaging.outbox.Outbox;
 import org.slf4j.Logger;
@@ -55,6 +57,21 @@ public class DecidingOrderOutcome {
 		if (!ids.isEmpty()) {
 			this.orders.findAllForUpdate(ids.toArray(UUID[]::new));
 		}
+	}
+
+	/**
+	 * Whether the report can change an order: a reservation or its refusal, a charge or
+	 * its decline. A reservation committed or released, or a refund, follows a decision
+	 * and changes nothing here (the steps below take them as no change).
+	 */
+	public boolean canChangeAnOrder(SagaEvent report) {
+		return switch (report) {
+			case InventoryUpdated update ->
+				update.status() == InventoryStatus.RESERVED || update.status() == InventoryStatus.REJECTED;
+			case PaymentCompleted payment ->
+				payment.status() == PaymentStatus.CHARGED || payment.status() == PaymentStatus.DECLINED;
+			default -> false;
+		};
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)

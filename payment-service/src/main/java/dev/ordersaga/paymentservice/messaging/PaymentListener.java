@@ -41,6 +41,20 @@ class PaymentListener extends ReplayableListener implements EventHandler {
 		this.payments.lockAccountsFor(events);
 	}
 
+	/**
+	 * A reservation to charge, or an order to refund; other stock changes are not
+	 * payment's.
+	 */
+	@Override
+	public boolean reactsTo(SagaEvent event) {
+		return switch (event) {
+			case InventoryUpdated update -> update.status() == InventoryStatus.RESERVED;
+			case OrderRejected rejected -> true;
+			case OrderCancelled cancelled -> true;
+			default -> false;
+		};
+	}
+
 	@Override
 	public void handle(ReceivedEvent event) {
 		switch (event.payload()) {

@@ -16,8 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Applies a batch of records exactly once each.
  * <ol>
  * <li>Records redriven for another group are left out ({@link RedriveFilter}); the rest
- * are decoded. Redis marks their events in flight, and events Redis already knows as done
- * are skipped without touching the database ({@link RedisIdempotency}).</li>
+ * are decoded, and events the handler does not react to ({@link EventHandler#reactsTo})
+ * are passed by. Redis marks their events in flight, and events Redis already knows as
+ * done are skipped without touching the database ({@link RedisIdempotency}).</li>
  * <li>The fast path applies the rest in one database transaction
  * ({@link InboxTransaction}), each event recorded in {@code processed_event} with its
  * effect (a duplicate finds its row and is skipped).</li>
@@ -67,7 +68,11 @@ public class InboundEvents {
 		List<InboundRecord> batch = records.stream()
 			.filter(this.redrives::isForThisGroup)
 			.map((record) -> InboundRecord.decode(this.codec, record))
+			.filter((inbound) -> !(inbound instanceof Decoded decoded) || handler.reactsTo(decoded.event().payload()))
 			.toList();
+		if (batch.isEmpty()) {
+			return;
+		}
 		List<Decoded> readable = batch.stream().filter(Decoded.class::isInstance).map(Decoded.class::cast).toList();
 		RedisIdempotency.Marks marks = this.marks
 			.markInFlight(readable.stream().map((inbound) -> inbound.event().id()).toList());

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import dev.ordersaga.events.EventHeaders;
 import dev.ordersaga.events.OrderCreated;
+import dev.ordersaga.events.SagaEvent;
 import dev.ordersaga.messaging.SagaProperties;
 import dev.ordersaga.messaging.faults.FaultInjection;
 import dev.ordersaga.messaging.inbox.InboxFixtures.CollectedDeadLetters;
@@ -133,6 +134,36 @@ class InboundEventsTests {
 		});
 		assertThat(this.handler.handled).containsExactly(received(valid).id());
 		assertThat(this.transactions.begun).isEqualTo(1);
+	}
+
+	@Test
+	void passesByTheEventsItsHandlerDoesNotReactToWithoutRecordingThem() {
+		OrderCreated ignored = orderCreated();
+		this.handler.passBy.add(ignored.orderId());
+		ConsumerRecord<String, byte[]> first = record(ignored);
+		ConsumerRecord<String, byte[]> applied = record(orderCreated());
+		ConsumerRecord<String, byte[]> last = record(ignored);
+
+		this.inbox.process(List.of(first, applied, last), this.handler);
+
+		assertThat(this.handler.handled).containsExactly(received(applied).id());
+		assertThat(this.handler.batches).singleElement()
+			.satisfies((events) -> assertThat(events).extracting(SagaEvent::orderId).doesNotContain(ignored.orderId()));
+		assertThat(this.processed.processed).containsExactly(received(applied).id());
+		assertThat(this.transactions.begun).isEqualTo(1);
+	}
+
+	@Test
+	void beginsNoTransactionForABatchItsHandlerDoesNotReactTo() {
+		OrderCreated ignored = orderCreated();
+		this.handler.passBy.add(ignored.orderId());
+
+		this.inbox.process(List.of(record(ignored), record(ignored)), this.handler);
+
+		assertThat(this.handler.handled).isEmpty();
+		assertThat(this.handler.batches).isEmpty();
+		assertThat(this.processed.processed).isEmpty();
+		assertThat(this.transactions.begun).isZero();
 	}
 
 	@Test

@@ -197,11 +197,19 @@ final class InboxFixtures {
 
 		final Set<UUID> failOn = new HashSet<>();
 
+		/** The orders whose events this handler does not react to. */
+		final Set<OrderId> passBy = new HashSet<>();
+
 		RuntimeException failure = new IllegalStateException("handler failed");
 
 		@Override
 		public void beforeBatch(List<SagaEvent> events) {
 			this.batches.add(events);
+		}
+
+		@Override
+		public boolean reactsTo(SagaEvent event) {
+			return !this.passBy.contains(event.orderId());
 		}
 
 		@Override
