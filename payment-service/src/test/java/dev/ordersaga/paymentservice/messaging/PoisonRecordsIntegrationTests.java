@@ -1,5 +1,7 @@
 package dev.ordersaga.paymentservice.messaging;
 
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -8,6 +10,7 @@ import dev.ordersaga.events.CancellationReason;
 import dev.ordersaga.events.InventoryUpdated;
 import dev.ordersaga.events.OrderCancelled;
 import dev.ordersaga.events.OrderRejected;
+import dev.ordersaga.events.PricedLine;
 import dev.ordersaga.events.RejectionReason;
 import dev.ordersaga.events.OrderId;
 import dev.ordersaga.events.SagaEvent;
@@ -24,9 +27,13 @@ class PoisonRecordsIntegrationTests extends PaymentServiceIntegrationTest {
 
 	@TestFactory
 	Stream<DynamicTest> poisonOnEveryInputTopicIsDeadLetteredAndTheNextEventIsProcessed() {
+		// on inventory.updated a reservation, the one stock change payment acts on (it
+		// passes the others by unrecorded); c-poison has no account, so it is declined
 		Map<String, Function<OrderId, SagaEvent>> inputs = Map.of(Topics.INVENTORY_UPDATED,
-				(id) -> InventoryUpdated.rejected(id, "c-poison", RejectionReason.OUT_OF_STOCK), Topics.ORDER_REJECTED,
-				(id) -> new OrderRejected(id, "c-poison", RejectionReason.TIMEOUT), Topics.ORDER_CANCELLED,
+				(id) -> InventoryUpdated.reserved(id, "c-poison",
+						List.of(new PricedLine("SKU-1", 1, new BigDecimal("2.50"))), "EUR"),
+				Topics.ORDER_REJECTED, (id) -> new OrderRejected(id, "c-poison", RejectionReason.TIMEOUT),
+				Topics.ORDER_CANCELLED,
 				(id) -> new OrderCancelled(id, "c-poison", CancellationReason.CUSTOMER_REQUEST));
 		return poisonIsDeadLetteredAndTheFlowGoesOn(inputs);
 	}
