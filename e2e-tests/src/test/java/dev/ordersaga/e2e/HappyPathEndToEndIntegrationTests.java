@@ -185,10 +185,9 @@ class HappyPathEndToEndIntegrationTests {
 		assertThat(unknown.status()).isEqualTo(404);
 		assertThat(unknown.header("Content-Type")).isEqualTo("application/problem+json");
 
-		// Only this test's requests, and only frames of the request path: the other
-		// classes
-		// sharing this saga leave stack traces of their own (a poison record's, an
-		// outage's).
+		// only this test's requests, and only frames of the request path:
+		// the other classes sharing this saga leave stack traces of their own
+		// (a poison record's, an outage's)
 		assertThat(this.orders.logFrom(logFrom)).doesNotContain("\tat org.springframework.web.")
 			.doesNotContain("\tat org.apache.catalina.");
 	}

@@ -70,9 +70,6 @@ public class InboundEvents {
 			.map((record) -> InboundRecord.decode(this.codec, record))
 			.filter((inbound) -> !(inbound instanceof Decoded decoded) || handler.reactsTo(decoded.event().payload()))
 			.toList();
-		if (batch.isEmpty()) {
-			return;
-		}
 		List<Decoded> readable = batch.stream().filter(Decoded.class::isInstance).map(Decoded.class::cast).toList();
 		RedisIdempotency.Marks marks = this.marks
 			.markInFlight(readable.stream().map((inbound) -> inbound.event().id()).toList());
